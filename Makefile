@@ -1,0 +1,52 @@
+# make run   — set up what is missing, load the demo content, serve on http://127.0.0.1:8000
+# make test  — set up what is missing, run the whole suite
+# make lint  — ruff;  make bench — the benchmark table;  make worker — a Celery worker
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint bench worker messages clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[testing,linting]"
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
+	cd academy && ../$(PY) ../manage.py compilemessages --verbosity 0
+
+setup: $(VENV)/.installed node_modules/.installed messages
+	$(MANAGE) migrate --noinput --verbosity 0
+	$(MANAGE) load_catalog
+	$(MANAGE) create_demo_accounts
+
+run: setup
+	@echo ""
+	@echo "  SSE Academy:  http://$(HOST):$(PORT)/en/   (/fr/, /es/)"
+	@echo "  Admin:        http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed node_modules/.installed messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+bench: setup
+	$(PY) -m bench $(BENCH_ARGS)
+
+worker: $(VENV)/.installed
+	$(VENV)/bin/celery -A academy.celery worker --loglevel=info
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 media static_collected

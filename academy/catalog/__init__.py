@@ -1,0 +1,1 @@
+"""The course catalog as data: files under catalog/ → Wagtail pages (see catalog/README.md)."""

@@ -1,0 +1,171 @@
+"""Write the catalog into Wagtail: idempotent, updates pages in place by stable key.
+
+Loading twice gives the same pages. Nothing here touches learners' data: progress,
+answers and attempts are keyed by translation_key, which the loader keeps stable.
+"""
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+from ..models import HomePage
+from .identifiers import translation_key
+from .parser import course_dirs, read_course
+
+HOME_KEY = translation_key("site", "home")
+COURSES_KEY = translation_key("site", "courses")
+CATALOGUE_SLUGS = {"en": "courses", "fr": "cours", "es": "cursos"}
+
+
+class Loader:
+    def __init__(self, languages, log=print):
+        self.languages = languages
+        self.log = log
+        self.counts = {"created": 0, "updated": 0, "unchanged": 0}
+
+    def locale(self, language):
+        return Locale.objects.get_or_create(language_code=language)[0]
+
+    def upsert(self, model, key, language, parent, fields):
+        """Create or update the page with this key in this language, then publish it."""
+        locale = self.locale(language)
+        page = model.objects.filter(translation_key=key, locale=locale).first()
+        if page is None:
+            page = model(translation_key=key, locale=locale, **fields)
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.counts["created"] += 1
+            return page
+        changed = [name for name, value in fields.items() if field_value(page, name) != raw(value)]
+        if page.get_parent().id != parent.id:
+            page.move(parent, pos="last-child")
+            page.refresh_from_db()
+            changed.append("parent")
+        if changed or not page.live or page.has_unpublished_changes:
+            for name, value in fields.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+            self.counts["updated"] += 1
+        else:
+            self.counts["unchanged"] += 1
+        return page
+
+    def order_children(self, parent, pages):
+        """Keep siblings in catalog order (a lesson added later may belong in the middle)."""
+        current = list(parent.get_children().filter(id__in=[p.id for p in pages]).values_list(
+            "id", flat=True))
+        if current != [p.id for p in pages]:
+            for page in pages:
+                Page.objects.get(id=page.id).move(parent, pos="last-child")
+
+    def site_pages(self):
+        """The home page and course catalogue in every language; the Site points home."""
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        self.remove_welcome_page(root)
+        homes, indexes = {}, {}
+        for language in self.languages:
+            with translation.override(language):
+                homes[language] = self.upsert(HomePage, HOME_KEY, language, root, {
+                    "title": _("SSE Academy"),
+                    "slug": "home" if language == self.languages[0] else f"home-{language}",
+                    "intro": "<p>{}</p>".format(_(
+                        "Self-paced courses on the Social and Solidarity Economy: understand "
+                        "it, generate a social business idea, plan it, and start a cooperative."
+                    )),
+                })
+                indexes[language] = self.upsert(
+                    CourseIndexPage, COURSES_KEY, language, homes[language],
+                    {"title": _("Courses"), "slug": CATALOGUE_SLUGS.get(language, "courses")},
+                )
+        self.point_site_home(homes[self.languages[0]])
+        return indexes
+
+    def point_site_home(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home,
+                                is_default_site=True, site_name="SSE Academy")
+            return
+        if site.root_page_id != home.id:
+            site.root_page = home
+            site.save()
+
+    def remove_welcome_page(self, root):
+        """Wagtail's "Welcome" placeholder (a plain Page) has nothing worth keeping."""
+        for page in root.get_children().filter(slug="home"):
+            if type(page.specific) is Page and not page.get_children().exists():
+                Site.objects.filter(root_page=page).delete()
+                page.delete()
+
+    def load_course(self, course_dir, indexes):
+        for language in self.languages:
+            course = read_course(course_dir, language)
+            meta = course.doc.meta
+            course_page = self.upsert(
+                CoursePage, translation_key(course.key), language, indexes[language], {
+                    "title": meta["title"],
+                    "slug": meta["slug"],
+                    "summary": meta.get("summary", ""),
+                    "description": meta["description_html"],
+                    "objectives": [("objective", text) for text in meta.get("objectives", [])],
+                    "estimated_hours": int(meta.get("estimated_hours", 1)),
+                    "level": meta.get("level", "beginner"),
+                    "audience": meta.get("audience", ""),
+                    "series": meta.get("series", "sse-intro"),
+                },
+            )
+            module_pages = []
+            for module in course.modules:
+                module_page = self.upsert(
+                    ModulePage, translation_key(course.key, module.key), language, course_page, {
+                        "title": module.doc.meta["title"],
+                        "slug": module.doc.meta.get("slug", module.key),
+                        "intro": module.doc.meta["intro_html"],
+                    },
+                )
+                module_pages.append(module_page)
+                lesson_pages = [
+                    self.upsert(
+                        LessonPage, translation_key(course.key, module.key, lesson.key), language,
+                        module_page, {
+                            "title": lesson.doc.meta["title"],
+                            "slug": lesson.doc.meta.get("slug", lesson.key),
+                            "estimated_minutes": int(lesson.doc.meta.get("minutes", 10)),
+                            "completion_rule": lesson.doc.meta.get("completion", "manual"),
+                            "body": lesson.blocks,
+                        },
+                    )
+                    for lesson in module.lessons
+                ]
+                self.order_children(module_page, lesson_pages)
+            self.order_children(course_page, module_pages)
+            self.log(f"{course.key} [{language}]: {meta['title']}")
+
+    @transaction.atomic
+    def load(self, root):
+        indexes = self.site_pages()
+        for course_dir in course_dirs(root):
+            self.load_course(course_dir, indexes)
+        return self.counts
+
+
+def raw(value):
+    """The comparable form of a value given to the loader."""
+    if isinstance(value, list):
+        return [list(item) if isinstance(item, tuple) else item for item in value]
+    return value
+
+
+def field_value(page, name):
+    """The comparable form of a page's current field value."""
+    value = getattr(page, name)
+    if name == "body":
+        return list(value.raw_data)
+    if name == "objectives":
+        return [["objective", child.value] for child in value]
+    if hasattr(value, "source"):  # RichText
+        return value.source
+    return value

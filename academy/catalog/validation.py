@@ -1,0 +1,75 @@
+"""Check a catalog: every language has the same modules, lessons and activities."""
+
+from .markdown_blocks import activity_shape
+from .parser import CatalogError, course_dirs, read_course
+
+SERIES = {"sse-intro", "gysbi", "gysbp", "coop"}
+LEVELS = {"beginner", "intermediate", "advanced"}
+COMPLETION = {"manual", "view"}
+
+
+def structure(course):
+    """{lesson key: [activity shapes]} plus the module list, for comparing languages."""
+    lessons = {}
+    for module in course.modules:
+        for lesson in module.lessons:
+            shapes = [activity_shape(b) for b in lesson.blocks if b["type"] == "activity"]
+            lessons[f"{module.key}/{lesson.key}"] = (lesson.doc.path, shapes)
+    return [m.key for m in course.modules], lessons
+
+
+def check_meta(course):
+    problems = []
+    meta, path = course.doc.meta, course.doc.path
+    if meta.get("series") not in SERIES:
+        problems.append(CatalogError(path, 2, f"series must be one of {sorted(SERIES)}"))
+    if meta.get("level", "beginner") not in LEVELS:
+        problems.append(CatalogError(path, 2, f"level must be one of {sorted(LEVELS)}"))
+    for key in ("slug", "summary"):
+        if not meta.get(key):
+            problems.append(CatalogError(path, 2, f"the front matter needs '{key}'"))
+    for module in course.modules:
+        for lesson in module.lessons:
+            if lesson.doc.meta.get("completion", "manual") not in COMPLETION:
+                problems.append(CatalogError(
+                    lesson.doc.path, 2, f"completion must be one of {sorted(COMPLETION)}"))
+    return problems
+
+
+def validate_catalog(root, languages):
+    """Every problem found, as CatalogError (path, line, message); empty when valid."""
+    problems = []
+    for course_dir in course_dirs(root):
+        courses = {}
+        for language in languages:
+            try:
+                courses[language] = read_course(course_dir, language)
+            except CatalogError as error:
+                problems.append(error)
+        if len(courses) != len(languages):
+            continue
+        for course in courses.values():
+            problems.extend(check_meta(course))
+        reference_language = languages[0]
+        ref_modules, ref_lessons = structure(courses[reference_language])
+        for language in languages[1:]:
+            modules, lessons = structure(courses[language])
+            folder = course_dir / language
+            for missing in sorted(set(ref_modules) - set(modules)):
+                problems.append(CatalogError(folder / missing, 0, "module missing in this language"))
+            for extra in sorted(set(modules) - set(ref_modules)):
+                problems.append(CatalogError(folder / extra, 0,
+                                             f"module not in '{reference_language}'"))
+            for key in sorted(set(ref_lessons) - set(lessons)):
+                problems.append(CatalogError(folder / f"{key}.md", 0,
+                                             "lesson missing in this language"))
+            for key in sorted(set(lessons) - set(ref_lessons)):
+                problems.append(CatalogError(lessons[key][0], 0,
+                                             f"lesson not in '{reference_language}'"))
+            for key in sorted(set(lessons) & set(ref_lessons)):
+                if lessons[key][1] != ref_lessons[key][1]:
+                    problems.append(CatalogError(
+                        lessons[key][0], 0,
+                        f"activities differ from '{reference_language}' (number, field kinds "
+                        "or grid sizes)"))
+    return problems

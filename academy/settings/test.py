@@ -1,0 +1,11 @@
+"""Settings for the test suite: the base settings, with fast password hashing.
+
+DATABASE_URL and CELERY_BROKER_URL are read as in base; tasks stay eager unless
+a test starts a real worker (see tests/conftest.py).
+"""
+
+from .base import *  # noqa: F401,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

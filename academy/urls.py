@@ -1,0 +1,32 @@
+"""The URL module to include, inside i18n_patterns, in a site that embeds the academy:
+
+    urlpatterns += i18n_patterns(
+        path("", include("academy.urls")),
+        path("", include(wagtail_urls)),
+    )
+"""
+
+from django.urls import include, path
+
+from .views import accounts, dashboard, language
+
+academy_patterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("language/<str:language>/", language.switch_language, name="switch_language"),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/logout/", accounts.LogoutView.as_view(), name="logout"),
+    path("accounts/password-reset/", accounts.PasswordResetView.as_view(),
+         name="password_reset"),
+    path("accounts/password-reset/sent/", accounts.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("accounts/reset/done/", accounts.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+]
+
+urlpatterns = [
+    path("", include((academy_patterns, "academy"))),
+    path("learn/", include("courses.urls")),
+]

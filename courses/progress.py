@@ -1,0 +1,121 @@
+"""The one writer of progress.
+
+Views of other apps (quizzes, H5P…) record their own facts, then call
+`complete_step`. When the last step of a course is completed, the signal
+`course_completed` is sent once, after the transaction commits.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.dispatch import Signal
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import CoursePage, Enrolment, StepProgress, step_page_models
+
+# Sent with: user, course_key, enrolment
+course_completed = Signal()
+
+
+def enrol(user, course):
+    """Enrol `user` in `course` (any translation); returns (enrolment, created)."""
+    enrolment, created = Enrolment.objects.get_or_create(
+        user=user, course_key=course.translation_key
+    )
+    if created:
+        refresh_enrolment(enrolment)
+    return enrolment, created
+
+
+def record_view(user, step, course_key):
+    """Note that the learner opened a step (for "continue where you left off")."""
+    now = timezone.now()
+    StepProgress.objects.bulk_create(
+        [StepProgress(user=user, step_key=step.translation_key, course_key=course_key,
+                      first_viewed_at=now, last_viewed_at=now)],
+        update_conflicts=True,
+        unique_fields=["user", "step_key"],
+        update_fields=["last_viewed_at"],
+    )
+    Enrolment.objects.filter(user=user, course_key=course_key).update(
+        last_step_key=step.translation_key, last_activity_at=now
+    )
+
+
+def complete_step(user, step, course_key):
+    """Mark a step complete for an enrolled learner. Returns True if it was not already.
+
+    The enrolment row is locked first, so concurrent completions by one learner
+    are serialised and the course summary is counted once per change.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().get(user=user, course_key=course_key)
+        row, created = StepProgress.objects.get_or_create(
+            user=user,
+            step_key=step.translation_key,
+            defaults={"course_key": course_key, "last_viewed_at": now, "completed_at": now},
+        )
+        newly_completed = created or bool(
+            StepProgress.objects.filter(pk=row.pk, completed_at__isnull=True).update(
+                completed_at=now
+            )
+        )
+        if newly_completed:
+            refresh_enrolment(enrolment)
+    return newly_completed
+
+
+def course_step_keys(course_key):
+    """Translation keys of the live steps of a course, across all its translations."""
+    course_type = ContentType.objects.get_for_model(CoursePage)
+    courses = Page.objects.filter(
+        translation_key=course_key, content_type=course_type
+    ).values_list("path", "depth")
+    conditions = [Q(path__startswith=path, depth=depth + 2) for path, depth in courses]
+    if not conditions:
+        return set()
+    step_types = ContentType.objects.get_for_models(*step_page_models()).values()
+    return set(
+        Page.objects.live()
+        .filter(reduce(or_, conditions), content_type__in=list(step_types))
+        .values_list("translation_key", flat=True)
+    )
+
+
+def refresh_enrolment(enrolment, step_keys=None):
+    """Recount an enrolment's summary; send course_completed the first time it is full."""
+    if step_keys is None:
+        step_keys = course_step_keys(enrolment.course_key)
+    done = StepProgress.objects.filter(
+        user_id=enrolment.user_id, step_key__in=step_keys, completed_at__isnull=False
+    ).count()
+    enrolment.completed_steps = done
+    enrolment.total_steps = len(step_keys)
+    update_fields = ["completed_steps", "total_steps"]
+    if enrolment.total_steps and done == enrolment.total_steps and not enrolment.completed_at:
+        enrolment.completed_at = timezone.now()
+        update_fields.append("completed_at")
+        transaction.on_commit(
+            lambda: course_completed.send(
+                sender=Enrolment, user=enrolment.user, course_key=enrolment.course_key,
+                enrolment=enrolment,
+            )
+        )
+    enrolment.save(update_fields=update_fields)
+
+
+def recompute_course(course_key):
+    """Recount every enrolment of a course (after a trainer changed its structure)."""
+    step_keys = course_step_keys(course_key)
+    count = 0
+    for enrolment in Enrolment.objects.filter(course_key=course_key).iterator():
+        with transaction.atomic():
+            locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+            refresh_enrolment(locked, step_keys)
+        count += 1
+    return count

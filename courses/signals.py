@@ -1,0 +1,48 @@
+"""Recount learners' progress when a trainer changes a course's structure.
+
+Publishing, unpublishing, moving or deleting a module or step changes how many
+steps a course has; the recount runs in a Celery task after the commit.
+"""
+
+from django.db import transaction
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import CoursePage, ModulePage, StepPage
+
+
+def course_key_of(page):
+    from .outline import course_path_of
+
+    if not isinstance(page, CoursePage | ModulePage | StepPage):
+        return None
+    path = course_path_of(page)
+    key = Page.objects.filter(path=path).values_list("translation_key", flat=True).first()
+    return key
+
+
+def schedule_recount(page):
+    from .tasks import recompute_course_progress
+
+    key = course_key_of(page)
+    if key is not None:
+        transaction.on_commit(lambda: recompute_course_progress.delay(str(key)))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def recount_after_publication(sender, instance, **kwargs):
+    schedule_recount(instance.specific_deferred)
+
+
+@receiver(post_page_move)
+def recount_after_move(sender, instance, url_path_before, **kwargs):
+    schedule_recount(instance.specific_deferred)
+
+
+@receiver(pre_delete)
+def recount_after_delete(sender, instance, **kwargs):
+    if isinstance(instance, ModulePage | StepPage):
+        schedule_recount(instance)

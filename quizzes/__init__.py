@@ -1,0 +1,1 @@
+"""Quizzes: question bank, quiz steps, attempts and grading (see issue #3)."""
