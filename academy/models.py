@@ -3,8 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.routing import SubtreeRoutingMixin
 
-class HomePage(Page):
+
+class HomePage(SubtreeRoutingMixin, Page):
     """The academy's home in each language: a welcome and the course catalogue."""
 
     intro = RichTextField(blank=True)

@@ -10,7 +10,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -30,6 +30,7 @@ class StepItem:
     kind: str
     completed: bool = False
     last_viewed_at: object = None
+    answers: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -157,19 +158,24 @@ def assemble(course, rows, course_url):
     return CourseOutline(course=course, url=course_url, modules=modules, enrolment=None)
 
 
-def apply_progress(outlines, user):
-    """One query: fill the learner's completions into enrolled outlines."""
+def apply_progress(outlines, user, answers_for=None):
+    """One query: fill the learner's completions into enrolled outlines, and the
+    worksheet answers of the step `answers_for` (only that step's, to stay small)."""
     by_key = {step.key: step for o in outlines if o.enrolment for step in o.steps}
     if not by_key:
         return
-    for key, completed_at, viewed_at in StepProgress.objects.filter(
-        user=user, step_key__in=list(by_key)
-    ).values_list("step_key", "completed_at", "last_viewed_at"):
+    rows = StepProgress.objects.filter(user=user, step_key__in=list(by_key)).annotate(
+        current_answers=Case(When(step_key=answers_for, then=F("answers")), default=Value(None))
+    )
+    for key, completed_at, viewed_at, answers in rows.values_list(
+        "step_key", "completed_at", "last_viewed_at", "current_answers"
+    ):
         by_key[key].completed = completed_at is not None
         by_key[key].last_viewed_at = viewed_at
+        by_key[key].answers = answers or {}
 
 
-def build_outline(page, request):
+def build_outline(page, request, answers_for=None):
     """The outline of the course that `page` (a course, module or step) belongs to."""
     course_path = course_path_of(page)
     rows = tree_rows([Page(path=course_path, depth=len(course_path) // page.steplen)])
@@ -179,7 +185,7 @@ def build_outline(page, request):
         outline.enrolment = Enrolment.objects.filter(
             user=request.user, course_key=course.translation_key
         ).first()
-        apply_progress([outline], request.user)
+        apply_progress([outline], request.user, answers_for)
     return outline
 
 

@@ -5,6 +5,7 @@ Views of other apps (quizzes, H5P…) record their own facts, then call
 `course_completed` is sent once, after the transaction commits.
 """
 
+from datetime import timedelta
 from functools import reduce
 from operator import or_
 
@@ -31,6 +32,14 @@ def enrol(user, course):
     return enrolment, created
 
 
+VIEW_RECORD_INTERVAL = timedelta(minutes=5)
+
+
+def view_is_stale(last_viewed_at):
+    """Views are recorded at most every few minutes: reloads cost no write."""
+    return last_viewed_at is None or timezone.now() - last_viewed_at > VIEW_RECORD_INTERVAL
+
+
 def record_view(user, step, course_key):
     """Note that the learner opened a step (for "continue where you left off")."""
     now = timezone.now()
@@ -40,9 +49,6 @@ def record_view(user, step, course_key):
         update_conflicts=True,
         unique_fields=["user", "step_key"],
         update_fields=["last_viewed_at"],
-    )
-    Enrolment.objects.filter(user=user, course_key=course_key).update(
-        last_step_key=step.translation_key, last_activity_at=now
     )
 
 
@@ -66,8 +72,22 @@ def complete_step(user, step, course_key):
             )
         )
         if newly_completed:
-            refresh_enrolment(enrolment)
+            enrolment.last_step_key, enrolment.last_activity_at = step.translation_key, now
+            refresh_enrolment(enrolment, extra_fields=["last_step_key", "last_activity_at"])
     return newly_completed
+
+
+def save_answers(user, step, course_key, block_id, answers):
+    """Keep a learner's answers to one activity of a step (replacing earlier ones)."""
+    now = timezone.now()
+    with transaction.atomic():
+        row, _created = StepProgress.objects.select_for_update().get_or_create(
+            user=user, step_key=step.translation_key,
+            defaults={"course_key": course_key, "last_viewed_at": now},
+        )
+        row.answers = {**row.answers, block_id: answers}
+        row.save(update_fields=["answers"])
+    return row
 
 
 def course_step_keys(course_key):
@@ -87,7 +107,7 @@ def course_step_keys(course_key):
     )
 
 
-def refresh_enrolment(enrolment, step_keys=None):
+def refresh_enrolment(enrolment, step_keys=None, extra_fields=()):
     """Recount an enrolment's summary; send course_completed the first time it is full."""
     if step_keys is None:
         step_keys = course_step_keys(enrolment.course_key)
@@ -96,7 +116,7 @@ def refresh_enrolment(enrolment, step_keys=None):
     ).count()
     enrolment.completed_steps = done
     enrolment.total_steps = len(step_keys)
-    update_fields = ["completed_steps", "total_steps"]
+    update_fields = ["completed_steps", "total_steps", *extra_fields]
     if enrolment.total_steps and done == enrolment.total_steps and not enrolment.completed_at:
         enrolment.completed_at = timezone.now()
         update_fields.append("completed_at")

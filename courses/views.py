@@ -15,7 +15,7 @@ from wagtail.models import Page
 from . import progress
 from .blocks import ActivityAnswerForm, activity_input_names
 from .forms import JoinCohortForm
-from .models import ActivityResponse, CohortMembership, CoursePage, StepPage
+from .models import CohortMembership, CoursePage, StepPage
 from .outline import course_path_of
 from .permissions import Refused, check_can_enrol, check_can_study, check_course_open
 
@@ -101,10 +101,7 @@ def save_activity(request, page_id, block_id):
     if not form.is_valid():
         raise Refused(400, " ".join(str(e) for errors in form.errors.values() for e in errors))
     answers = {name: value for name, value in form.cleaned_data.items() if value}
-    ActivityResponse.objects.update_or_create(
-        user=request.user, step_key=step.translation_key, block_id=block_id,
-        defaults={"answers": answers},
-    )
+    progress.save_answers(request.user, step, course.translation_key, block_id, answers)
     messages.success(request, _("Your answers are saved."))
     return back(request, step.url + f"#activity-{block_id}")
 

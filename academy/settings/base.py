@@ -55,7 +55,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,6 +156,9 @@ CACHES = {
     )
 }
 
+# Sessions are read from the cache (Redis when CACHE_URL is set) and kept in the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 WAGTAIL_SITE_NAME = "SSE Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "txt"]
@@ -168,3 +170,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The bundled site's Celery app, configured from the CELERY_* settings above.
+# (A host site that embeds the apps uses its own Celery app instead.)
+from academy.celery import app as celery_app  # noqa: E402,F401

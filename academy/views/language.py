@@ -44,7 +44,7 @@ def switch_language(request, language):
                             "Here is the nearest page that is."
                         ) % {"title": page.title, "language": languages[language]})
     if target is None:
-        target = translate_url(safe_next(request, "/"), language)
+        target = translate_url(safe_next(request, f"/{language}/"), language)
     response = redirect(target)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
                         secure=request.is_secure())

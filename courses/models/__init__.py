@@ -1,9 +1,8 @@
 from .cohorts import Cohort, CohortMembership
-from .learning import ActivityResponse, Enrolment, StepProgress
+from .learning import Enrolment, StepProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, StepPage, step_page_models
 
 __all__ = [
-    "ActivityResponse",
     "Cohort",
     "CohortMembership",
     "CourseIndexPage",

@@ -89,3 +89,6 @@ class CohortMembership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "user"], name="one_membership_per_cohort"),
         ]
+
+    def __str__(self):
+        return f"{self.user} in {self.cohort}"

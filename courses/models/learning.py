@@ -1,8 +1,8 @@
-"""What a learner did (StepProgress, ActivityResponse) and where they stand (Enrolment).
+"""What a learner did on each step (StepProgress) and where they stand (Enrolment).
 
 Everything is keyed by the pages' `translation_key`, so a learner who changes
 language keeps their enrolment, progress and answers. Only `courses.progress`
-writes progress; ActivityResponse is written by `courses.activities`.
+writes these rows.
 """
 
 from django.conf import settings
@@ -52,6 +52,9 @@ class StepProgress(models.Model):
     first_viewed_at = models.DateTimeField(auto_now_add=True)
     last_viewed_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The learner's worksheet answers on this step: {activity block id: {input name: text}}.
+    # Kept with the progress row so that a lesson page reads both in one query.
+    answers = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("step progress")
@@ -59,30 +62,7 @@ class StepProgress(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "step_key"], name="one_progress_row_per_step"),
         ]
+
+    def __str__(self):
+        return f"{self.user} · {self.step_key}"
         indexes = [models.Index(fields=["user", "course_key"], name="progress_user_course")]
-
-
-class ActivityResponse(models.Model):
-    """A learner's answers to one activity block, kept across visits and languages."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_responses"
-    )
-    step_key = models.UUIDField()
-    block_id = models.CharField(max_length=64)
-    answers = models.JSONField(default=dict)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("activity answers")
-        verbose_name_plural = _("activity answers")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "step_key", "block_id"], name="one_response_per_activity"
-            ),
-        ]
-
-    @classmethod
-    def answers_for(cls, user, step_key):
-        rows = cls.objects.filter(user=user, step_key=step_key).values_list("block_id", "answers")
-        return dict(rows)

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import CORE_LESSON_BLOCKS, LessonBodyField
+from ..routing import SubtreeRoutingMixin
 
 SERIES = [
     ("sse-intro", _("Introduction to the SSE")),
@@ -37,7 +38,7 @@ def step_page_models():
     ]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(SubtreeRoutingMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -145,11 +146,12 @@ class StepPage(Page):
         from .. import progress
         from ..outline import build_outline
 
-        outline = build_outline(self, request)
+        outline = build_outline(self, request, answers_for=self.translation_key)
         request.course_outline = outline
         if outline.enrolment is not None:
             step = outline.step_for(self.translation_key)
-            progress.record_view(request.user, self, outline.course_key)
+            if step is None or progress.view_is_stale(step.last_viewed_at):
+                progress.record_view(request.user, self, outline.course_key)
             if self.completes_on_view() and step and not step.completed:
                 progress.complete_step(request.user, self, outline.course_key)
                 step.completed = True
@@ -159,9 +161,12 @@ class StepPage(Page):
         from ..outline import build_outline
 
         context = super().get_context(request, *args, **kwargs)
-        outline = getattr(request, "course_outline", None) or build_outline(self, request)
+        outline = getattr(request, "course_outline", None) or build_outline(
+            self, request, answers_for=self.translation_key
+        )
         step = outline.step_for(self.translation_key)
         context["outline"] = outline
+        context["activity_answers"] = step.answers if step else {}
         context["step_completed"] = bool(step and step.completed)
         context["current_module"] = outline.module_of_step(self.translation_key)
         context["previous_step"], context["next_step"] = outline.neighbours(self.translation_key)
@@ -191,17 +196,6 @@ class LessonPage(StepPage):
 
     def completes_on_view(self):
         return self.completion_rule == "view"
-
-    def get_context(self, request, *args, **kwargs):
-        from ..models import ActivityResponse
-
-        context = super().get_context(request, *args, **kwargs)
-        outline = context["outline"]
-        answers = {}
-        if outline is not None and outline.enrolment is not None and self.has_activities():
-            answers = ActivityResponse.answers_for(request.user, self.translation_key)
-        context["activity_answers"] = answers
-        return context
 
     def has_activities(self):
         return any(block.block_type == "activity" for block in self.body)

@@ -1,0 +1,42 @@
+"""Pages of an enrolled learner cost a fixed number of queries, whatever the course size."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.builders import build_course, learner_with_progress
+
+pytestmark = pytest.mark.django_db
+MAX_QUERIES = 12
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), [q["sql"] for q in captured.captured_queries]
+
+
+@pytest.fixture
+def sized_courses():
+    courses = {}
+    for size in (10, 200):
+        course = build_course(size)
+        user, lessons = learner_with_progress(course)
+        client = Client()
+        client.force_login(user)
+        courses[size] = (course, lessons, client)
+    return courses
+
+
+@pytest.mark.parametrize("page", ["course", "lesson", "dashboard"])
+def test_query_count_does_not_grow_with_course_size(sized_courses, page):
+    counts = {}
+    for size, (course, lessons, client) in sized_courses.items():
+        url = {"course": course.url, "lesson": lessons[len(lessons) // 2 + 1].url,
+               "dashboard": "/en/dashboard/"}[page]
+        counts[size], sql = queries_for(client, url)
+        assert counts[size] <= MAX_QUERIES, "\n".join(sql)
+    assert counts[10] == counts[200], counts
