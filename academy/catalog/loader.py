@@ -63,7 +63,11 @@ class Loader:
 
     def site_pages(self):
         """The home page and course catalogue in every language; the Site points home."""
-        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        for language in self.languages:
+            self.locale(language)  # the tree root needs the default locale
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.locale(self.languages[0]))
+        )
         self.remove_welcome_page(root)
         homes, indexes = {}, {}
         for language in self.languages:

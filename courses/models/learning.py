@@ -62,7 +62,7 @@ class StepProgress(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "step_key"], name="one_progress_row_per_step"),
         ]
+        indexes = [models.Index(fields=["user", "course_key"], name="progress_user_course")]
 
     def __str__(self):
         return f"{self.user} · {self.step_key}"
-        indexes = [models.Index(fields=["user", "course_key"], name="progress_user_course")]

@@ -33,6 +33,6 @@ class Command(BaseCommand):
                 user.save()
             if role:
                 user.groups.add(Group.objects.get(name=role))
-        self.stdout.write("Demo accounts (password: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, _name, role in ACCOUNTS:
             self.stdout.write(f"  {email:28} {role or 'Administrator'}")

@@ -1,0 +1,32 @@
+"""The production profile passes Django's deployment checks; missing secrets are refused."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "academy.settings.production",
+    "SECRET_KEY": "k" * 20 + "production-secret-for-the-check-only-0123456789",
+    "ALLOWED_HOSTS": "academy.example.org",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, env={**clean, **env}, timeout=120)
+
+
+def test_production_profile_passes_check_deploy_without_warnings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
