@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench worker messages clean
+.PHONY: setup run test lint bench worker messages messages-update clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ node_modules/.installed: package.json
 
 messages: $(VENV)/.installed
 	cd academy && ../$(PY) ../manage.py compilemessages --verbosity 0
+
+# After changing interface strings: refresh the .po files, translate, commit.
+messages-update: $(VENV)/.installed
+	$(MANAGE) makemessages -l fr -l es --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
 
 setup: $(VENV)/.installed node_modules/.installed messages
 	$(MANAGE) migrate --noinput --verbosity 0
@@ -42,7 +46,7 @@ test: $(VENV)/.installed node_modules/.installed messages
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 
-bench: setup
+bench: $(VENV)/.installed messages
 	$(PY) -m bench $(BENCH_ARGS)
 
 worker: $(VENV)/.installed

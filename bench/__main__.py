@@ -1,0 +1,103 @@
+"""make bench — queries and median server time per flow, at fixed course sizes.
+
+Runs in a throwaway test database on whatever DATABASE_URL points at (SQLite by
+default), so the site's own data is never touched.
+
+    python -m bench [--sizes 10,200] [--repeat 20] [--json results.json]
+"""
+
+import argparse
+import io
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10,200", help="lessons per course (comma-separated)")
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    return parser.parse_args(argv)
+
+
+def measure(client, url, expected, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(2):  # warm per-process caches, as on a running server
+        client.get(url)
+    times, queries = [], set()
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        queries.add(len(captured))
+        body = response.content.decode()
+        if response.status_code != 200 or expected not in body.replace("&#x27;", "'"):
+            raise SystemExit(f"bench: {url} did not serve what it should "
+                             f"(status {response.status_code}, expected {expected!r})")
+    return max(queries), statistics.median(times)
+
+
+def run(args):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from .builders import build_course, learner_with_progress
+    from .flows import FLOWS
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        call_command("load_catalog", verbosity=0, stdout=io.StringIO())
+        rows = []
+        for size in [int(s) for s in args.sizes.split(",")]:
+            course = build_course(size)
+            user, lessons = learner_with_progress(course, fraction=0.5)
+            scenario = {"course": course, "lessons": lessons, "percent": 50}
+            client = Client()
+            client.force_login(user)
+            for name, flow in FLOWS:
+                url, expected = flow(scenario)
+                queries, median_ms = measure(client, url, expected, args.repeat)
+                rows.append({"flow": name, "lessons": size, "queries": queries,
+                             "median_ms": round(median_ms, 2)})
+        return rows
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def print_table(rows, engine):
+    print(f"\nSSE Academy benchmark — database: {engine}, Python {platform.python_version()}")
+    print(f"{'flow':<16}{'lessons':>9}{'queries':>9}{'median ms':>11}")
+    print("-" * 45)
+    for row in rows:
+        print(f"{row['flow']:<16}{row['lessons']:>9}{row['queries']:>9}{row['median_ms']:>11.2f}")
+
+
+def main(argv=None):
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.test")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    rows = run(args)
+    print_table(rows, connection.vendor)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump({"database": connection.vendor, "repeat": args.repeat, "results": rows},
+                      handle, indent=2)
+        print(f"\nwritten to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
