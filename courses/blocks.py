@@ -225,7 +225,7 @@ class ActivityAnswerForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        unknown = set(self.data) - self.allowed - {"csrfmiddlewaretoken"}
+        unknown = set(self.data) - self.allowed - {"csrfmiddlewaretoken", "next"}
         if unknown:
             raise forms.ValidationError(_("This activity has no field named %(names)s.") % {
                 "names": ", ".join(sorted(unknown))[:200]

@@ -134,7 +134,8 @@ def tree_rows(courses):
     if not conditions:
         return []
     return list(
-        Page.objects.live().filter(reduce(or_, conditions)).order_by("path").only(*OUTLINE_FIELDS)
+        Page.objects.live().public().filter(reduce(or_, conditions)).order_by("path")
+        .only(*OUTLINE_FIELDS)
     )
 
 
@@ -145,14 +146,16 @@ def assemble(course, rows, course_url):
         return course_url + row.url_path[len(course.url_path):]
 
     step_types = step_content_type_ids()
-    modules, current = [], None
+    modules, current, current_path = [], None, None
     for row in rows:
         if not row.path.startswith(course.path):
             continue
         if row.depth == course.depth + 1:
             current = ModuleItem(row.id, row.translation_key, row.title, url_of(row))
+            current_path = row.path
             modules.append(current)
-        elif row.depth == course.depth + 2 and current and row.content_type_id in step_types:
+        elif (row.depth == course.depth + 2 and current and row.path.startswith(current_path)
+              and row.content_type_id in step_types):
             kind = ContentType.objects.get_for_id(row.content_type_id).model
             current.steps.append(StepItem(row.id, row.translation_key, row.title, url_of(row), kind))
     return CourseOutline(course=course, url=course_url, modules=modules, enrolment=None)

@@ -24,11 +24,12 @@ course_completed = Signal()
 
 def enrol(user, course):
     """Enrol `user` in `course` (any translation); returns (enrolment, created)."""
-    enrolment, created = Enrolment.objects.get_or_create(
-        user=user, course_key=course.translation_key
-    )
-    if created:
-        refresh_enrolment(enrolment)
+    with transaction.atomic():
+        enrolment, created = Enrolment.objects.get_or_create(
+            user=user, course_key=course.translation_key
+        )
+        if created:
+            refresh_enrolment(enrolment)
     return enrolment, created
 
 
@@ -91,20 +92,26 @@ def save_answers(user, step, course_key, block_id, answers):
 
 
 def course_step_keys(course_key):
-    """Translation keys of the live steps of a course, across all its translations."""
+    """Translation keys of the steps of a course, across all its translations: the
+    steps a learner can reach (live and public, in a live and public module)."""
     course_type = ContentType.objects.get_for_model(CoursePage)
     courses = Page.objects.filter(
         translation_key=course_key, content_type=course_type
     ).values_list("path", "depth")
-    conditions = [Q(path__startswith=path, depth=depth + 2) for path, depth in courses]
+    conditions = [Q(path__startswith=path, depth__in=(depth + 1, depth + 2))
+                  for path, depth in courses]
     if not conditions:
         return set()
-    step_types = ContentType.objects.get_for_models(*step_page_models()).values()
-    return set(
-        Page.objects.live()
-        .filter(reduce(or_, conditions), content_type__in=list(step_types))
-        .values_list("translation_key", flat=True)
-    )
+    step_types = {ct.id for ct in ContentType.objects.get_for_models(*step_page_models()).values()}
+    rows = list(Page.objects.live().public().filter(reduce(or_, conditions)).values_list(
+        "path", "depth", "content_type_id", "translation_key"))
+    steps_depth = {depth + 2 for _path, depth in courses}
+    open_modules = {path for path, depth, _ct, _key in rows if depth not in steps_depth}
+    return {
+        key for path, depth, content_type, key in rows
+        if depth in steps_depth and content_type in step_types
+        and path[: -Page.steplen] in open_modules
+    }
 
 
 def refresh_enrolment(enrolment, step_keys=None, extra_fields=()):

@@ -9,8 +9,10 @@ class SubtreeRoutingMixin:
     """For pages high in the tree (home, course catalogue), whose URLs go deep:
     /fr/cours/<course>/<module>/<lesson>/ is found by its url_path in one query."""
 
+    MAX_DEPTH = 8  # deeper than any course URL: leave it to Wagtail's step-by-step routing
+
     def route(self, request, path_components):
-        if not path_components:
+        if not path_components or len(path_components) > self.MAX_DEPTH:
             return super().route(request, path_components)
         prefixes = [
             self.url_path + "/".join(path_components[: depth + 1]) + "/"

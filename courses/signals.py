@@ -38,8 +38,11 @@ def recount_after_publication(sender, instance, **kwargs):
 
 
 @receiver(post_page_move)
-def recount_after_move(sender, instance, url_path_before, **kwargs):
+def recount_after_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    # Both courses change when a module or step moves from one to another.
     schedule_recount(instance.specific_deferred)
+    if parent_page_before.id != parent_page_after.id:
+        schedule_recount(parent_page_before.specific_deferred)
 
 
 @receiver(pre_delete)

@@ -17,7 +17,13 @@ from .blocks import ActivityAnswerForm, activity_input_names
 from .forms import JoinCohortForm
 from .models import CohortMembership, CoursePage, StepPage
 from .outline import course_path_of
-from .permissions import Refused, check_can_enrol, check_can_study, check_course_open
+from .permissions import (
+    Refused,
+    check_course_open,
+    check_enrolled,
+    check_signed_in,
+    check_step_open,
+)
 
 
 def refusal(request, status, message):
@@ -49,51 +55,57 @@ def back(request, fallback):
     return redirect(fallback)
 
 
-def get_page(model, page_id):
-    page = model.objects.filter(id=page_id).first()
-    if page is None:
-        raise Refused(404, _("This page does not exist."))
-    return page
+def get_course(request, page_id):
+    course = CoursePage.objects.filter(id=page_id).first()
+    if course is None:
+        raise Refused(404, _("This course is not available."))
+    check_course_open(course, request)
+    return course
 
 
-def get_step(page_id):
+def get_step(request, page_id):
+    """The step and its course, both open to this request."""
     page = Page.objects.filter(id=page_id).first()
     step = page.specific if page else None
-    if not isinstance(step, StepPage):
-        raise Refused(404, _("This step does not exist."))
-    course = CoursePage.objects.filter(path=course_path_of(step)).first()
+    course = None
+    if isinstance(step, StepPage):
+        course = CoursePage.objects.filter(path=course_path_of(step)).first()
     if course is None:
-        raise Refused(404, _("This step does not exist."))
-    check_course_open(course)
-    module_live = Page.objects.filter(path=step.path[: -step.steplen], live=True).exists()
-    if not (step.live and module_live):
         raise Refused(404, _("This step is not available."))
+    check_course_open(course, request)
+    check_step_open(step, request)
     return step, course
+
+
+def url_of(page, request):
+    return page.get_url(request) or "/"
 
 
 @post_only
 def enrol(request, page_id):
-    course = get_page(CoursePage, page_id)
-    check_can_enrol(request.user, course)
+    check_signed_in(request.user, _("Please log in to enrol."))
+    course = get_course(request, page_id)
     _enrolment, created = progress.enrol(request.user, course)
     if created:
         messages.success(request, _("You are enrolled. Welcome to the course!"))
-    return back(request, course.url)
+    return back(request, url_of(course, request))
 
 
 @post_only
 def complete_step(request, page_id):
-    step, course = get_step(page_id)
-    check_can_study(request.user, step, course.translation_key)
+    check_signed_in(request.user, _("Please log in to save your progress."))
+    step, course = get_step(request, page_id)
+    check_enrolled(request.user, course.translation_key)
     if progress.complete_step(request.user, step, course.translation_key):
         messages.success(request, _("Step completed."))
-    return back(request, step.url)
+    return back(request, url_of(step, request))
 
 
 @post_only
 def save_activity(request, page_id, block_id):
-    step, course = get_step(page_id)
-    check_can_study(request.user, step, course.translation_key)
+    check_signed_in(request.user, _("Please log in to save your progress."))
+    step, course = get_step(request, page_id)
+    check_enrolled(request.user, course.translation_key)
     block = step.activity_block(block_id) if hasattr(step, "activity_block") else None
     if block is None:
         raise Refused(404, _("This activity does not exist."))
@@ -103,21 +115,19 @@ def save_activity(request, page_id, block_id):
     answers = {name: value for name, value in form.cleaned_data.items() if value}
     progress.save_answers(request.user, step, course.translation_key, block_id, answers)
     messages.success(request, _("Your answers are saved."))
-    return back(request, step.url + f"#activity-{block_id}")
+    return back(request, url_of(step, request) + f"#activity-{block_id}")
 
 
 @post_only
 def join_cohort(request):
-    if not request.user.is_authenticated:
-        raise Refused(403, _("Please log in to join a cohort."))
+    check_signed_in(request.user, _("Please log in to join a cohort."))
     form = JoinCohortForm(request.POST)
     if not form.is_valid():
         raise Refused(400, " ".join(form.errors.get("code", [_("Invalid code.")])))
     cohort = form.cohort
-    check_course_open(cohort.course)
+    check_course_open(cohort.course, request)
     with transaction.atomic():
         CohortMembership.objects.get_or_create(cohort=cohort, user=request.user)
         progress.enrol(request.user, cohort.course)
     messages.success(request, _("You joined the cohort “%(name)s”.") % {"name": cohort.name})
-    course = cohort.course.localized
-    return redirect(course.url)
+    return redirect(url_of(cohort.course.localized, request))

@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "academy.settings.production",
     "SECRET_KEY": "k" * 20 + "production-secret-for-the-check-only-0123456789",
     "ALLOWED_HOSTS": "academy.example.org",
+    "EMAIL_HOST": "smtp.example.org",
 }
 
 
@@ -31,3 +32,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", **env)
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    result = manage("check", **{**PRODUCTION_ENV, "EMAIL_HOST": ""})
+    assert result.returncode != 0
+    assert "Set EMAIL_HOST" in result.stderr

@@ -7,21 +7,35 @@ from django.shortcuts import redirect
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
+
+from courses.permissions import is_open_to
 
 from .accounts import safe_next
 
 
-def nearest_translation(page, locale):
-    """The page's live translation in `locale`, else its nearest ancestor's.
-
-    Returns (page, exact) where exact says whether it is the page itself."""
+def nearest_translation(page, locale, request):
+    """The page's translation in `locale`, else its nearest ancestor's, among
+    pages this request may see. Returns (page, exact)."""
     candidates = [page] + list(page.get_ancestors(inclusive=False).filter(depth__gt=1).reverse())
     for index, candidate in enumerate(candidates):
         translated = candidate.get_translation_or_none(locale)
-        if translated is not None and translated.live:
+        if translated is not None and is_open_to(translated, request):
             return translated, index == 0
     return None, False
+
+
+def visible_page(request, page_id):
+    """The page with this id, if it belongs to this site and the visitor may see it;
+    otherwise None, so that nothing (not even a title) leaks."""
+    if not (page_id.isascii() and page_id.isdigit()):
+        return None
+    page = Page.objects.filter(id=int(page_id)).first()
+    site = Site.find_for_request(request)
+    if page is None or site is None or not is_open_to(page, request):
+        return None
+    url_parts = page.get_url_parts(request)
+    return page if url_parts and url_parts[0] == site.pk else None
 
 
 def switch_language(request, language):
@@ -31,18 +45,17 @@ def switch_language(request, language):
     locale = Locale.objects.filter(language_code=language).first()
     page_id = request.GET.get("page", "")
     target = None
-    if page_id.isdigit() and locale is not None:
-        page = Page.objects.filter(id=int(page_id), live=True).first()
-        if page is not None:
-            translated, exact = nearest_translation(page, locale)
-            if translated is not None:
-                with translation.override(language):
-                    target = translated.get_url(request)
-                    if not exact:
-                        messages.info(request, _(
-                            "“%(title)s” is not yet available in %(language)s. "
-                            "Here is the nearest page that is."
-                        ) % {"title": page.title, "language": languages[language]})
+    page = visible_page(request, page_id)
+    if page is not None and locale is not None:
+        translated, exact = nearest_translation(page, locale, request)
+        if translated is not None:
+            with translation.override(language):
+                target = translated.get_url(request)
+                if not exact:
+                    messages.info(request, _(
+                        "“%(title)s” is not yet available in %(language)s. "
+                        "Here is the nearest page that is."
+                    ) % {"title": page.title, "language": languages[language]})
     if target is None:
         target = translate_url(safe_next(request, f"/{language}/"), language)
     response = redirect(target)

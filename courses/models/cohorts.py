@@ -68,6 +68,10 @@ class Cohort(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.join_code = self.join_code.strip().upper()  # learners' codes are matched upper-case
+        super().save(*args, **kwargs)
+
     @property
     def course_key(self):
         return self.course.translation_key

@@ -148,7 +148,7 @@ class StepPage(Page):
 
         outline = build_outline(self, request, answers_for=self.translation_key)
         request.course_outline = outline
-        if outline.enrolment is not None:
+        if outline.enrolment is not None and not getattr(request, "is_preview", False):
             step = outline.step_for(self.translation_key)
             if step is None or progress.view_is_stale(step.last_viewed_at):
                 progress.record_view(request.user, self, outline.course_key)
