@@ -29,4 +29,5 @@ academy_patterns = [
 urlpatterns = [
     path("", include((academy_patterns, "academy"))),
     path("learn/", include("courses.urls")),
+    path("learn/", include("quizzes.urls")),
 ]

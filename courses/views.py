@@ -96,6 +96,8 @@ def complete_step(request, page_id):
     check_signed_in(request.user, _("Please log in to save your progress."))
     step, course = get_step(request, page_id)
     check_enrolled(request.user, course.translation_key)
+    if not step.completes_manually():
+        raise Refused(403, _("This step is completed by doing it, not with a button."))
     if progress.complete_step(request.user, step, course.translation_key):
         messages.success(request, _("Step completed."))
     return back(request, url_of(step, request))

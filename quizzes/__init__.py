@@ -1,1 +1,1 @@
-"""Quizzes: question bank, quiz steps, attempts and grading (see issue #3)."""
+"""Quizzes: question bank, quiz steps, attempts with server-side grading, GIFT import/export."""

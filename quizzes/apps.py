@@ -6,3 +6,11 @@ class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Quizzes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.outline import register_step_details
+
+        from .models import QuizPage
+        from .outline import best_grades
+
+        register_step_details(QuizPage, best_grades)

@@ -96,7 +96,7 @@ class CoursePage(Page):
         from ..outline import build_outline
 
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = build_outline(self, request)
+        context["outline"] = build_outline(self, request, with_details=True)
         return context
 
 
@@ -140,6 +140,10 @@ class StepPage(Page):
         return self.path[: -2 * self.steplen]
 
     def completes_on_view(self):
+        return False
+
+    def completes_manually(self):
+        """Whether the learner may mark it complete with a button (a quiz may not)."""
         return False
 
     def serve(self, request, *args, **kwargs):
@@ -196,6 +200,9 @@ class LessonPage(StepPage):
 
     def completes_on_view(self):
         return self.completion_rule == "view"
+
+    def completes_manually(self):
+        return self.completion_rule == "manual"
 
     def has_activities(self):
         return any(block.block_type == "activity" for block in self.body)

@@ -1,0 +1,216 @@
+"""Attempts: start, autosave, submit (graded once), and what a learner may review.
+
+Views call these; they check the rules (limits, delays, deadlines, ownership is
+checked in permissions) and raise Refused with a clear message. Every write is
+atomic: a refused request changes nothing.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from courses import progress
+from courses.permissions import Refused
+
+from .answers import read_responses
+from .grading import grade
+from .models import Attempt, Question
+
+
+def questions_by_key(keys):
+    """{key as str: question}, in one query (plus the cached active locale): in the
+    active language where translated, else in any language."""
+    active = Locale.get_active()
+    chosen = {}
+    for question in Question.objects.filter(translation_key__in=keys):
+        key = str(question.translation_key)
+        if key not in chosen or question.locale_id == active.id:
+            chosen[key] = question
+    return chosen
+
+
+def draw_layout(quiz, shuffle=random.shuffle):
+    """The questions of a new attempt, with each one's display order of options."""
+    keys = []
+    for block in quiz.questions:
+        if block.block_type == "question" and block.value is not None:
+            keys.append(block.value.translation_key)
+        elif block.block_type == "random":
+            pool = list(
+                Question.objects.filter(category=block.value["category"])
+                .exclude(translation_key__in=keys)
+                .values_list("translation_key", flat=True).distinct()
+            )
+            keys.extend(random.sample(pool, min(block.value["count"], len(pool))))
+    if quiz.shuffle_questions:
+        shuffle(keys)
+    questions = questions_by_key(keys)
+    layout = []
+    for key in keys:
+        question = questions[str(key)]
+        spec = question.spec_data()
+        count = option_count(question.kind, spec)
+        order = list(range(count))
+        if count > 1 and (quiz.shuffle_choices or question.kind in ("matching", "ordering")):
+            shuffle(order)
+            if question.kind == "ordering" and order == sorted(order):
+                order.reverse()  # an ordering question never starts in the right order
+        layout.append({"key": str(key), "kind": question.kind, "order": order,
+                       "mark": float(question.default_mark)})
+    return layout
+
+
+def option_count(kind, spec):
+    return len(spec.get("choices") or spec.get("pairs") or spec.get("items") or [])
+
+
+def check_can_start(quiz, user, now):
+    if quiz.closes_at and now >= quiz.closes_at:
+        raise Refused(403, _("This quiz is closed."))
+    submitted = Attempt.objects.filter(user=user, quiz_key=quiz.translation_key,
+                                       state=Attempt.SUBMITTED)
+    summary = submitted.aggregate(count=Count("id"), last=Max("submitted_at"))
+    if quiz.max_attempts and (summary["count"] or 0) >= quiz.max_attempts:
+        raise Refused(403, _("You have used all your attempts at this quiz."))
+    if quiz.min_delay_minutes and summary["last"]:
+        ready_at = summary["last"] + timedelta(minutes=quiz.min_delay_minutes)
+        if now < ready_at:
+            minutes = int((ready_at - now).total_seconds() // 60) + 1
+            raise Refused(403, _("You can try again in %(minutes)s minutes.") % {"minutes": minutes})
+
+
+def start_attempt(quiz, user, course_key):
+    """The learner's open attempt, or a new one. Returns (attempt, created)."""
+    now = timezone.now()
+    existing = Attempt.objects.filter(user=user, quiz_key=quiz.translation_key,
+                                      state=Attempt.IN_PROGRESS).first()
+    if existing:
+        return existing, False
+    check_can_start(quiz, user, now)
+    layout = draw_layout(quiz)
+    if not layout:
+        raise Refused(409, _("This quiz has no questions yet."))
+    number = (Attempt.objects.filter(user=user, quiz_key=quiz.translation_key)
+              .aggregate(n=Max("number"))["n"] or 0) + 1
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                user=user, quiz_key=quiz.translation_key, course_key=course_key, number=number,
+                deadline=deadline, layout=layout,
+                max_score=sum(q["mark"] for q in layout if q["kind"] != "likert"),
+            )
+    except IntegrityError:  # a simultaneous start won: use its attempt
+        return Attempt.objects.get(user=user, quiz_key=quiz.translation_key,
+                                   state=Attempt.IN_PROGRESS), False
+    return attempt, True
+
+
+def check_writable(attempt, now):
+    if not attempt.is_open:
+        raise Refused(409, _("This attempt has already been submitted."))
+    if attempt.deadline and now > attempt.deadline:
+        raise Refused(409, _("The time limit has passed; your saved answers will be graded."))
+
+
+def save_answers(attempt_id, user, data):
+    """Autosave: merge the posted answers into the attempt. Returns the attempt."""
+    now = timezone.now()
+    with transaction.atomic():
+        attempt = locked_attempt(attempt_id, user)
+        check_writable(attempt, now)
+        questions = questions_by_key([q["key"] for q in attempt.layout])
+        responses = read_responses(attempt.layout, questions, data)
+        attempt.answers = {**attempt.answers, **responses}
+        attempt.save(update_fields=["answers"])
+    return attempt
+
+
+def submit(attempt_id, user, data, quiz):
+    """Save the last answers and grade the attempt, exactly once."""
+    now = timezone.now()
+    with transaction.atomic():
+        attempt = locked_attempt(attempt_id, user)
+        check_writable(attempt, now)
+        questions = questions_by_key([q["key"] for q in attempt.layout])
+        attempt.answers = {**attempt.answers, **read_responses(attempt.layout, questions, data)}
+        finish(attempt, questions, quiz, now)
+    return attempt
+
+
+def finalise_if_overdue(attempt, quiz):
+    """An attempt left open past its deadline is graded on what was saved in time."""
+    now = timezone.now()
+    if not (attempt.is_open and attempt.deadline and now > attempt.deadline):
+        return attempt
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.is_open:
+            finish(attempt, questions_by_key([q["key"] for q in attempt.layout]), quiz,
+                   attempt.deadline)
+    return attempt
+
+
+def finish(attempt, questions, quiz, when):
+    results, score = {}, 0.0
+    for slot in attempt.layout:
+        question = questions[slot["key"]]
+        graded = grade(slot["kind"], question.spec_data(), attempt.answers.get(slot["key"]))
+        mark = None if graded.fraction is None else round(graded.fraction * slot["mark"], 4)
+        score += mark or 0
+        results[slot["key"]] = {"fraction": graded.fraction, "mark": mark,
+                                "feedback": graded.feedback, "score": graded.score}
+    attempt.results = results
+    attempt.score = round(score, 4)
+    attempt.grade = round(100 * score / attempt.max_score, 2) if attempt.max_score else None
+    attempt.passed = attempt.grade is None or attempt.grade >= quiz.pass_mark
+    attempt.state, attempt.submitted_at = Attempt.SUBMITTED, when
+    attempt.save()
+    if attempt.passed:
+        progress.complete_step(attempt.user, quiz, attempt.course_key)
+
+
+def locked_attempt(attempt_id, user):
+    attempt = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
+    if attempt is None or attempt.user_id != user.id:
+        # Someone else's attempt is indistinguishable from a missing one.
+        raise Refused(404, _("This attempt does not exist."))
+    return attempt
+
+
+def final_grade(attempts, method):
+    """The quiz grade from submitted attempts (oldest first), by the grading method."""
+    grades = [a.grade for a in attempts if a.grade is not None]
+    if not grades:
+        return None
+    return {"highest": max(grades), "last": grades[-1], "first": grades[0],
+            "average": round(sum(grades) / len(grades), 2)}[method]
+
+
+def quiz_summary(quiz, user):
+    """What the quiz page shows a learner: attempts, grade, whether they may start."""
+    attempts = list(Attempt.objects.filter(user=user, quiz_key=quiz.translation_key))
+    attempts = [finalise_if_overdue(a, quiz) for a in attempts]
+    submitted = [a for a in attempts if not a.is_open]
+    open_attempt = next((a for a in attempts if a.is_open), None)
+    refusal = None
+    if open_attempt is None:
+        try:
+            check_can_start(quiz, user, timezone.now())
+        except Refused as refused:
+            refusal = refused.message
+    return {
+        "attempts": submitted,
+        "open_attempt": open_attempt,
+        "quiz_grade": final_grade(submitted, quiz.grading_method),
+        "cannot_start": refusal,
+    }
+
+
+def is_quiz_closed(quiz):
+    return bool(quiz.closes_at and timezone.now() >= quiz.closes_at)

@@ -1,0 +1,100 @@
+"""Taking a quiz: start, answer (autosave), submit, review. Thin: rules live in services."""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from courses.permissions import Refused
+from courses.views import post_only, refusal
+
+from . import services
+from .models import Attempt
+from .permissions import open_quiz, quiz_by_id, quiz_of_attempt
+from .presenting import form_items, review_items
+
+
+def own_attempt(request, attempt_id):
+    attempt = Attempt.objects.filter(pk=attempt_id).first()
+    if attempt is None or not request.user.is_authenticated or attempt.user_id != request.user.id:
+        raise Refused(404, _("This attempt does not exist."))
+    return attempt
+
+
+def refusing(view):
+    """GET views: turn Refused into its response (POST views use post_only)."""
+
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refused as refused:
+            return refusal(request, refused.status, refused.message)
+
+    return wrapper
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@post_only
+def start(request, page_id):
+    quiz = quiz_by_id(page_id)
+    course = open_quiz(request, quiz)
+    attempt, _created = services.start_attempt(quiz, request.user, course.translation_key)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+@refusing
+def attempt_page(request, attempt_id):
+    attempt = own_attempt(request, attempt_id)
+    quiz = quiz_of_attempt(attempt)
+    open_quiz(request, quiz)
+    attempt = services.finalise_if_overdue(attempt, quiz)
+    if not attempt.is_open:
+        return redirect("quizzes:review", attempt_id=attempt.pk)
+    questions = services.questions_by_key([slot["key"] for slot in attempt.layout])
+    return render(request, "quizzes/attempt.html", {
+        "quiz": quiz, "attempt": attempt, "items": form_items(attempt, questions),
+    })
+
+
+@post_only
+def save(request, attempt_id):
+    attempt = own_attempt(request, attempt_id)
+    open_quiz(request, quiz_of_attempt(attempt))
+    try:
+        services.save_answers(attempt.pk, request.user, request.POST)
+    except Refused as refused:
+        if wants_json(request):
+            return JsonResponse({"saved": False, "error": refused.message}, status=refused.status)
+        raise
+    if wants_json(request):
+        return JsonResponse({"saved": True})
+    messages.success(request, _("Your answers are saved."))
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+@post_only
+def submit(request, attempt_id):
+    attempt = own_attempt(request, attempt_id)
+    quiz = quiz_of_attempt(attempt)
+    open_quiz(request, quiz)
+    services.submit(attempt.pk, request.user, request.POST, quiz)
+    return redirect("quizzes:review", attempt_id=attempt.pk)
+
+
+@refusing
+def review(request, attempt_id):
+    attempt = own_attempt(request, attempt_id)
+    quiz = quiz_of_attempt(attempt)
+    if attempt.is_open:
+        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    options = quiz.review_options(is_closed=services.is_quiz_closed(quiz))
+    questions = services.questions_by_key([slot["key"] for slot in attempt.layout])
+    return render(request, "quizzes/review.html", {
+        "quiz": quiz, "attempt": attempt, "options": options,
+        "items": review_items(attempt, questions, options),
+        "quiz_url": quiz.get_url(request) or reverse("academy:dashboard"),
+    })

@@ -1,0 +1,62 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Question, QuestionCategory, QuizPage
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    list_display = ["name", "category", "kind", "locale"]
+    list_filter = ["category", "locale"]
+    search_fields = ["name"]
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-open-inverse"
+
+
+class QuestionBankGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, QuestionCategoryViewSet)
+    menu_label = _("Question bank")
+    menu_icon = "help"
+    menu_order = 250
+
+
+register_snippet(QuestionBankGroup)
+
+
+@hooks.register("register_admin_urls")
+def quiz_admin_urls():
+    return [
+        path("quizzes/import-gift/", admin_views.import_gift, name="quizzes_import_gift"),
+        path("quizzes/export-gift/", admin_views.export_gift, name="quizzes_export_gift"),
+        path("quizzes/<int:page_id>/report/", admin_views.report, name="quizzes_report"),
+        path("quizzes/<int:page_id>/report.csv", admin_views.report_csv, name="quizzes_report_csv"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("quizzes.add_question")
+
+
+@hooks.register("register_admin_menu_item")
+def gift_menu_item():
+    return ImportMenuItem(_("Import questions (GIFT)"), reverse("quizzes_import_gift"),
+                          icon_name="upload", order=260)
+
+
+@hooks.register("register_page_header_buttons")
+def report_button(page, user, view_name=None, next_url=None):
+    from wagtail.admin.widgets import Button
+
+    if isinstance(page.specific_deferred, QuizPage) and page.permissions_for_user(user).can_edit():
+        yield Button(_("Quiz report"), reverse("quizzes_report", args=[page.id]),
+                     icon_name="doc-full", priority=60)
