@@ -19,28 +19,40 @@ import time
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,200", help="lessons per course (comma-separated)")
+    parser.add_argument("--questions", default="10,100", help="questions per quiz (comma-separated)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     return parser.parse_args(argv)
 
 
-def measure(client, url, expected, repeat):
+def send(client, method, url, data):
+    headers = {"HTTP_ACCEPT": "application/json"} if method == "post" else {}
+    return getattr(client, method)(url, data or {}, **headers)
+
+
+def check(url, response, expected):
+    body = response.content.decode().replace("&#x27;", "'")
+    if response.status_code not in (200, 302) or expected not in body:
+        raise SystemExit(f"bench: {url} did not do what it should "
+                         f"(status {response.status_code}, expected {expected!r})")
+
+
+def measure(client, prepare, repeat):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for _ in range(2):  # warm per-process caches, as on a running server
-        client.get(url)
+        method, url, data, expected = prepare()
+        check(url, send(client, method, url, data), expected)
     times, queries = [], set()
     for _ in range(repeat):
+        method, url, data, expected = prepare()  # untimed set-up
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
-            response = client.get(url)
+            response = send(client, method, url, data)
             times.append((time.perf_counter() - start) * 1000)
         queries.add(len(captured))
-        body = response.content.decode()
-        if response.status_code != 200 or expected not in body.replace("&#x27;", "'"):
-            raise SystemExit(f"bench: {url} did not serve what it should "
-                             f"(status {response.status_code}, expected {expected!r})")
+        check(url, response, expected)
     return max(queries), statistics.median(times)
 
 
@@ -50,25 +62,23 @@ def run(args):
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from .builders import build_course, learner_with_progress
-    from .flows import FLOWS
+    from .flows import GROUPS
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("load_catalog", verbosity=0, stdout=io.StringIO())
         rows = []
-        for size in [int(s) for s in args.sizes.split(",")]:
-            course = build_course(size)
-            user, lessons = learner_with_progress(course, fraction=0.5)
-            scenario = {"course": course, "lessons": lessons, "percent": 50}
-            client = Client()
-            client.force_login(user)
-            for name, flow in FLOWS:
-                url, expected = flow(scenario)
-                queries, median_ms = measure(client, url, expected, args.repeat)
-                rows.append({"flow": name, "lessons": size, "queries": queries,
-                             "median_ms": round(median_ms, 2)})
+        scale_points = {"lessons": args.sizes, "questions": args.questions}
+        for unit, build, flows in GROUPS:
+            for size in [int(s) for s in scale_points[unit].split(",")]:
+                scenario = build(size)
+                client = Client()
+                client.force_login(scenario["user"])
+                for name, flow in flows:
+                    queries, median_ms = measure(client, flow(scenario), args.repeat)
+                    rows.append({"flow": name, "scale": f"{size} {unit}", "queries": queries,
+                                 "median_ms": round(median_ms, 2)})
         return rows
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -76,10 +86,10 @@ def run(args):
 
 def print_table(rows, engine):
     print(f"\nSSE Academy benchmark — database: {engine}, Python {platform.python_version()}")
-    print(f"{'flow':<16}{'lessons':>9}{'queries':>9}{'median ms':>11}")
-    print("-" * 45)
+    print(f"{'flow':<20}{'scale':>14}{'queries':>9}{'median ms':>11}")
+    print("-" * 54)
     for row in rows:
-        print(f"{row['flow']:<16}{row['lessons']:>9}{row['queries']:>9}{row['median_ms']:>11.2f}")
+        print(f"{row['flow']:<20}{row['scale']:>14}{row['queries']:>9}{row['median_ms']:>11.2f}")
 
 
 def main(argv=None):

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from courses import progress
@@ -81,7 +82,9 @@ def check_can_start(quiz, user, now):
         ready_at = summary["last"] + timedelta(minutes=quiz.min_delay_minutes)
         if now < ready_at:
             minutes = int((ready_at - now).total_seconds() // 60) + 1
-            raise Refused(403, _("You can try again in %(minutes)s minutes.") % {"minutes": minutes})
+            raise Refused(403, ngettext("You can try again in %(minutes)s minute.",
+                                        "You can try again in %(minutes)s minutes.",
+                                        minutes) % {"minutes": minutes})
 
 
 def start_attempt(quiz, user, course_key):

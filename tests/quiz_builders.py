@@ -7,35 +7,11 @@ from wagtail.models import Locale
 from courses.models import ModulePage
 from quizzes.models import Question, QuestionCategory, QuizPage
 
+from bench.builders import SPECS
+
 from .conftest import course_in
 
-SPECS = {
-    "single": {"choices": [
-        {"text": "A cooperative", "fraction": 1.0, "feedback": "Yes: members own it."},
-        {"text": "A listed company", "fraction": 0.0, "feedback": "Shareholders own it."},
-        {"text": "A ministry", "fraction": 0.0, "feedback": ""}]},
-    "multiple": {"partial_credit": True, "choices": [
-        {"text": "Voluntary membership", "fraction": 0.5, "feedback": ""},
-        {"text": "Democratic control", "fraction": 0.5, "feedback": ""},
-        {"text": "Profit for investors first", "fraction": -1.0, "feedback": "No."}]},
-    "truefalse": {"answer": False, "feedback_true": "Think again.", "feedback_false": "Right."},
-    "numeric": {"unit": "%", "answers": [
-        {"value": 12.5, "tolerance": 0.5, "fraction": 1.0, "feedback": ""},
-        {"value": 12.5, "tolerance": 2.0, "fraction": 0.5, "feedback": "Close."}]},
-    "short": {"ignore_case": True, "ignore_accents": True, "answers": [
-        {"text": "Économie sociale", "fraction": 1.0, "feedback": ""}]},
-    "matching": {"pairs": [
-        {"prompt": "Cooperative", "match": "One member, one vote"},
-        {"prompt": "Foundation", "match": "An endowment for a purpose"},
-        {"prompt": "Mutual", "match": "Members insure each other"}]},
-    "ordering": {"items": ["Find the need", "Generate ideas", "Screen ideas", "Write the plan"]},
-    "likert": {"statements": ["I can explain my idea", "I know my clients"],
-               "scale": [{"label": "Not yet", "points": 0}, {"label": "Somewhat", "points": 1},
-                         {"label": "Yes", "points": 2}],
-               "bands": [{"min_score": 0, "feedback": "Start with the basics."},
-                         {"min_score": 3, "feedback": "You are ready for the next step."}]},
-}
-
+__all__ = ["SPECS", "make_question", "make_quiz"]
 
 def make_question(kind, category=None, language="en", key=None, text=None):
     category = category or QuestionCategory.objects.get_or_create(name="Test bank")[0]

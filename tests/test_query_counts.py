@@ -40,3 +40,26 @@ def test_query_count_does_not_grow_with_course_size(sized_courses, page):
         counts[size], sql = queries_for(client, url)
         assert counts[size] <= MAX_QUERIES, "\n".join(sql)
     assert counts[10] == counts[200], counts
+
+
+@pytest.mark.parametrize("flow_name", ["quiz attempt page", "quiz autosave", "quiz submission"])
+def test_quiz_queries_do_not_grow_with_questions(flow_name):
+    """Grading issues no query per question: 10 and 100 questions cost the same."""
+    from bench.__main__ import send
+    from bench.flows import GROUPS
+
+    _unit, build, flows = next(group for group in GROUPS if group[0] == "questions")
+    flow = dict(flows)[flow_name]
+    counts = {}
+    for size in (10, 100):
+        scenario = build(size)
+        client = Client()
+        client.force_login(scenario["user"])
+        prepare = flow(scenario)
+        send(client, *prepare()[:3])  # warm caches
+        method, url, data, _expected = prepare()
+        with CaptureQueriesContext(connection) as captured:
+            response = send(client, method, url, data)
+        assert response.status_code in (200, 302)
+        counts[size] = len(captured)
+    assert counts[10] == counts[100], counts
