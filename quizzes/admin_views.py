@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from .bank_io import MAX_GIFT_BYTES, export_gift
+from .bank_io import MAX_GIFT_BYTES
+from .bank_io import export_gift as write_gift
 from .bank_io import import_gift as run_import
 from .models import Question, QuestionCategory, QuizPage
 from .reports import quiz_report
@@ -58,7 +59,7 @@ def export_gift(request):
     category = request.GET.get("category", "")
     if category.isdigit():
         questions = questions.filter(category=get_object_or_404(QuestionCategory, pk=category))
-    response = HttpResponse(export_gift(questions), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(write_gift(questions), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="questions.gift.txt"'
     return response
 

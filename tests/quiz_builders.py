@@ -4,10 +4,9 @@ import uuid
 
 from wagtail.models import Locale
 
+from bench.builders import SPECS
 from courses.models import ModulePage
 from quizzes.models import Question, QuestionCategory, QuizPage
-
-from bench.builders import SPECS
 
 from .conftest import course_in
 

@@ -31,9 +31,11 @@
   if (deadline) {
     var end = new Date(deadline.dataset.deadline).getTime();
     var out = deadline.querySelector(".countdown");
-    setInterval(function () {
+    var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       out.textContent = " (" + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0") + ")";
-    }, 1000);
+    };
+    tick();
+    setInterval(tick, 1000);
   }
 })();

@@ -1,0 +1,83 @@
+"""Trainer tools in the admin: GIFT import with dry run, export, quiz reports, preview."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from courses import progress
+from quizzes import services
+from quizzes.models import Question
+
+from .conftest import course_in
+from .quiz_builders import SPECS, make_question, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trainer_client(django_user_model):
+    trainer = django_user_model.objects.create_user(username="tr@example.org", password="x")
+    trainer.groups.add(Group.objects.get(name="Trainers"))
+    client = Client()
+    client.force_login(trainer)
+    return client
+
+
+def upload(text, name="bank.gift"):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
+
+
+def test_dry_run_lists_problems_with_lines_and_saves_nothing(trainer_client):
+    response = trainer_client.post("/admin/quizzes/import-gift/", {
+        "file": upload("::a:: Fine {=x ~y}\n\n::b:: Broken {#nope}\n"), "category": "Imported",
+        "dry_run": "on"})
+    assert response.status_code == 400
+    assert "Line 3" in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_import_then_export(trainer_client):
+    response = trainer_client.post("/admin/quizzes/import-gift/", {
+        "file": upload("::a:: Fine {=x ~y}\n\n::b:: Order {>one >two}\n"), "category": "Imported"})
+    assert response.status_code == 200
+    assert Question.objects.filter(category__name="Imported").count() == 2
+    exported = trainer_client.get("/admin/quizzes/export-gift/").content.decode()
+    assert "{>one >two}" in exported
+
+
+def test_import_refuses_other_files(trainer_client):
+    response = trainer_client.post("/admin/quizzes/import-gift/", {
+        "file": upload("x", name="bank.exe"), "category": "Imported"})
+    assert "Choose a .txt or .gift file" in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_learners_cannot_use_trainer_tools(learner_client):
+    for url in ("/admin/quizzes/import-gift/", "/admin/quizzes/export-gift/"):
+        assert learner_client.get(url).status_code in (302, 403)
+
+
+def test_report_and_csv(trainer_client, learner, learner_client):
+    quiz = make_quiz([make_question("single"), make_question("truefalse")], languages=("en",))["en"]
+    progress.enrol(learner, course_in("en"))
+    attempt, _ = services.start_attempt(quiz, learner, course_in("en").translation_key)
+
+    class Posted(dict):
+        def getlist(self, name):
+            return self.get(name, [])
+
+    services.submit(attempt.pk, learner, Posted(present=["a1", "a2"], a1="0", a2="true"), quiz)
+    report = trainer_client.get(f"/admin/quizzes/{quiz.id}/report/").content.decode()
+    assert "Submitted attempts: 1" in report and "A cooperative" in report
+    csv = trainer_client.get(f"/admin/quizzes/{quiz.id}/report.csv").content.decode()
+    assert "ana@example.org" in csv.splitlines()[1]
+    assert learner_client.get(f"/admin/quizzes/{quiz.id}/report/").status_code in (302, 403)
+
+
+def test_trainer_preview_shows_the_right_answer():
+    question = make_question("numeric")
+    response = question.make_preview_request()
+    assert response.status_code == 200
+    assert "12.5 ± 0.5 %" in response.content.decode()
+    assert question.kind in SPECS
