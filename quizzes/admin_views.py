@@ -30,7 +30,7 @@ class GiftImportForm(forms.Form):
         if upload.size > MAX_GIFT_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
         try:
-            return upload.read().decode("utf-8")
+            return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The file is not UTF-8 text.")) from None
 
@@ -57,7 +57,7 @@ def export_gift(request):
     require(request.user, "quizzes.view_question")
     questions = Question.objects.all()
     category = request.GET.get("category", "")
-    if category.isdigit():
+    if category.isascii() and category.isdigit():
         questions = questions.filter(category=get_object_or_404(QuestionCategory, pk=category))
     response = HttpResponse(write_gift(questions), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="questions.gift.txt"'

@@ -48,14 +48,20 @@ def read_one(kind, spec, order, data, name, position):
         chosen = [data.get(f"{name}-{i}", "") for i in range(len(spec["pairs"]))]
         return [None if v == "" else order[as_index(v, len(order), position)] for v in chosen]
     if kind == "ordering":
-        # items shown in display order; the learner gives each a rank 1..n
+        # items shown in display order; the learner gives each a rank 1..n (some may
+        # still be empty while they work): response[rank - 1] = the item put there
         ranks = [data.get(f"{name}-{d}", "") for d in range(len(order))]
         if all(r == "" for r in ranks):
             return None
-        if sorted(ranks) != [str(r) for r in range(1, len(order) + 1)]:
+        given = [as_index(str(int(r) - 1) if r.isascii() and r.isdigit() and int(r) > 0 else "x",
+                          len(order), position) for r in ranks if r != ""]
+        if len(set(given)) != len(given):
             refuse(position, _("give each position exactly once."))
-        by_rank = sorted(range(len(order)), key=lambda d: int(ranks[d]))
-        return [order[d] for d in by_rank]
+        response = [None] * len(order)
+        for d, rank in enumerate(ranks):
+            if rank != "":
+                response[int(rank) - 1] = order[d]
+        return response
     if kind == "likert":
         scale = len(spec["scale"])
         chosen = [data.get(f"{name}-{i}", "") for i in range(len(spec["statements"]))]

@@ -27,11 +27,15 @@ def import_gift(source, default_category="", language=None, dry_run=False):
                 name=parsed.category or default_category)
             Question.objects.create(
                 locale=locale, category=category, name=parsed.name[:255],
-                text="".join(f"<p>{html.escape(line)}</p>" for line in parsed.text.split("\n")),
+                text=text_to_rich_text(parsed.text),
                 spec=[{"type": parsed.kind, "value": parsed.spec}],
                 general_feedback=parsed.general_feedback,
             )
     return result.questions, []
+
+
+def text_to_rich_text(text):
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
 
 
 def export_gift(questions):

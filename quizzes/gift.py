@@ -15,10 +15,12 @@ Extensions for what GIFT has no syntax for (documented in the README):
 """
 
 import html
+import math
 import re
 from dataclasses import dataclass, field
 
-ESCAPABLE = "~=#{}:"
+ESCAPABLE = "~=#{}:"  # plus, where a type needs it: > (ordering, matching), ? * ! (likert)
+MAX_QUESTIONS = 2000
 
 
 @dataclass
@@ -43,14 +45,16 @@ class GiftError(Exception):
 
 
 def unescape(text):
-    return re.sub(r"\\([~=#{}:\\n])", lambda m: "\n" if m.group(1) == "n" else m.group(1),
-                  text).strip()
+    return re.sub(r"\\([~=#{}:>?*!%\-\\n])",
+                  lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
 
 
-def escape(text):
+def escape(text, extra=""):
     text = str(text).replace("\\", "\\\\")
-    for char in ESCAPABLE:
+    for char in ESCAPABLE + extra:
         text = text.replace(char, "\\" + char)
+    if text.startswith("%"):  # would read as a weight
+        text = "\\" + text
     return text.replace("\n", "\\n")
 
 
@@ -125,16 +129,31 @@ def answer_and_feedback(part):
     return unescape(part[:cut]), unescape(part[cut + 1:])
 
 
+OPTION = re.compile(r"\s*\[(all-or-nothing|case-sensitive|ignore-accents|unit:([^\]]{0,20}))\]")
+
+
 def parse_options(body):
-    options = {}
-    while True:
-        match = re.match(r"\s*\[(all-or-nothing|case-sensitive|ignore-accents|unit:([^\]]*))\]",
-                         body)
+    options, offset = {}, 0
+    for _ in range(4):  # at most one of each option
+        match = OPTION.match(body, offset)
         if not match:
-            return options, body
-        name = match.group(1).split(":")[0]
-        options[name] = (match.group(2) or "").strip()
-        body = body[match.end():]
+            break
+        options[match.group(1).split(":")[0]] = (match.group(2) or "").strip()
+        offset = match.end()
+    return options, body[offset:]
+
+
+def split_arrow(part):
+    """'prompt -> match', where neither side's escaped characters count."""
+    index = 0
+    while index < len(part) - 1:
+        if part[index] == "\\":
+            index += 2
+            continue
+        if part[index:index + 2] == "->":
+            return part[:index], part[index + 2:]
+        index += 1
+    return None
 
 
 def parse_answers(body):
@@ -160,17 +179,19 @@ def parse_answers(body):
         return "numeric", {**parse_numeric(stripped[1:]), "unit": options.get("unit", "")}, general
     if stripped.startswith(">"):
         items = [unescape(part[1:]) for part in split_unescaped(stripped, ">")]
+        if len(items) < 2:
+            raise GiftError("an ordering question needs at least two items")
         return "ordering", {"items": items}, general
     if stripped.startswith("?"):
         return "likert", parse_likert(stripped), general
     parts = split_unescaped(stripped, "~=")
-    if any("->" in part for part in parts):
+    if any(split_arrow(part) for part in parts):
         pairs = []
         for part in parts:
-            if not part.startswith("=") or "->" not in part:
+            halves = split_arrow(part[1:]) if part.startswith("=") else None
+            if halves is None:
                 raise GiftError("every matching answer is written =prompt -> match")
-            prompt, match = part[1:].split("->", 1)
-            pairs.append({"prompt": unescape(prompt), "match": unescape(match)})
+            pairs.append({"prompt": unescape(halves[0]), "match": unescape(halves[1])})
         if len(pairs) < 2:
             raise GiftError("a matching question needs at least two pairs")
         return "matching", {"pairs": pairs}, general
@@ -222,9 +243,12 @@ def split_on_hash(text):
 
 def parse_number(text):
     try:
-        return float(text.strip())
+        number = float(text.strip())
     except ValueError:
         raise GiftError(f"'{text.strip()}' is not a number") from None
+    if math.isnan(number) or math.isinf(number):
+        raise GiftError(f"'{text.strip()}' is not a finite number")
+    return number
 
 
 def parse_numeric(body):
@@ -269,6 +293,12 @@ def parse_likert(body):
 def parse(source):
     result = ParseResult()
     for line, chunk, category in chunks(source):
+        if len(result.questions) + len(result.problems) >= MAX_QUESTIONS:
+            result.problems.append((line, f"more than {MAX_QUESTIONS} questions in one file"))
+            break
+        if len(category) > 200:
+            result.problems.append((line, "the category name is longer than 200 characters"))
+            continue
         try:
             result.questions.append(parse_question(line, chunk, category))
         except GiftError as error:
@@ -333,13 +363,16 @@ def write_answers(kind, spec):
         return options + " ".join(f"={weight(a['fraction'])}{escape(a['text'])}"
                                   + feedback_suffix(a["feedback"]) for a in spec["answers"])
     if kind == "matching":
-        return " ".join(f"={escape(p['prompt'])} -> {escape(p['match'])}" for p in spec["pairs"])
+        return " ".join(f"={escape(p['prompt'], '>')} -> {escape(p['match'], '>')}"
+                        for p in spec["pairs"])
     if kind == "ordering":
-        return " ".join(f">{escape(item)}" for item in spec["items"])
+        return " ".join(f">{escape(item, '>')}" for item in spec["items"])
     if kind == "likert":
-        return " ".join([f"?{escape(s)}" for s in spec["statements"]]
-                        + [f"*{p['points']} {escape(p['label'])}" for p in spec["scale"]]
-                        + [f"!{b['min_score']} {escape(b['feedback'])}" for b in spec["bands"]])
+        def lk(text):
+            return escape(text, "?*!")
+        return " ".join([f"?{lk(s)}" for s in spec["statements"]]
+                        + [f"*{p['points']} {lk(p['label'])}" for p in spec["scale"]]
+                        + [f"!{b['min_score']} {lk(b['feedback'])}" for b in spec["bands"]])
     raise GiftError(f"cannot write a {kind} question")
 
 

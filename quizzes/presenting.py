@@ -31,7 +31,8 @@ def form_item(position, slot, question, response):
                          "selected": order.index(response[i]) if response[i] is not None else None}
                         for i, pair in enumerate(spec["pairs"])]
     elif kind == "ordering":
-        ranks = {item_index: rank for rank, item_index in enumerate(response or [], start=1)}
+        ranks = {item_index: rank for rank, item_index in enumerate(response or [], start=1)
+                 if item_index is not None}
         item["rows"] = [{"name": f"{name}-{d}", "text": spec["items"][i], "rank": ranks.get(i)}
                         for d, i in enumerate(order)]
         item["ranks"] = list(range(1, len(order) + 1))
@@ -67,7 +68,8 @@ def review_items(attempt, questions, options):
                 item["feedback"].append(question.general_feedback)
         if options["right_answers"]:
             item["right_answer"] = right_answer_text(slot["kind"], question.spec_data())
-        if slot["kind"] == "likert":
-            item["score"] = result.get("score")  # a self-assessment's own result
-            item["feedback"] = list(result.get("feedback") or [])
+        if slot["kind"] == "likert":  # a self-assessment's own result is always shown
+            item["score"] = result.get("score")
+            general = [question.general_feedback] if question.general_feedback else []
+            item["feedback"] = list(result.get("feedback") or []) + general
     return items

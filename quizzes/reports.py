@@ -46,6 +46,12 @@ def quiz_report(quiz):
     }
 
 
+def safe_cell(value):
+    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def report_csv(quiz):
     report = quiz_report(quiz)
     keys = list(dict.fromkeys(slot["key"] for a in report["attempts"] for slot in a.layout))
@@ -53,9 +59,9 @@ def report_csv(quiz):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["learner", "email", "attempt", "started", "submitted", "grade"]
-                    + [names[k].name if k in names else k for k in keys])
+                    + [safe_cell(names[k].name) if k in names else k for k in keys])
     for a in report["attempts"]:
-        writer.writerow([a.user.get_full_name(), a.user.email, a.number, a.started_at.isoformat(),
-                         a.submitted_at.isoformat(), a.grade]
+        writer.writerow([safe_cell(a.user.get_full_name()), safe_cell(a.user.email), a.number,
+                         a.started_at.isoformat(), a.submitted_at.isoformat(), a.grade]
                         + [(a.results.get(k) or {}).get("mark", "") for k in keys])
     return out.getvalue()

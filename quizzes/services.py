@@ -1,8 +1,9 @@
 """Attempts: start, autosave, submit (graded once), and what a learner may review.
 
-Views call these; they check the rules (limits, delays, deadlines, ownership is
-checked in permissions) and raise Refused with a clear message. Every write is
-atomic: a refused request changes nothing.
+Views call these; they check the rules (limits, delays, deadlines, closing time)
+and raise Refused with a clear message. Every write is atomic: a refused request
+changes nothing. The rules always come from the quiz in the site's default
+language (its translations may lag behind), see `rules_of`.
 """
 
 import random
@@ -20,7 +21,36 @@ from courses.permissions import Refused
 
 from .answers import read_responses
 from .grading import grade
-from .models import Attempt, Question
+from .models import Attempt, Question, QuizPage
+
+# A submission sent in the last seconds before the deadline still counts.
+GRACE = timedelta(seconds=30)
+
+
+def rules_of(quiz):
+    """The quiz whose settings apply: the default-language one, else this one."""
+    source = QuizPage.objects.filter(translation_key=quiz.translation_key,
+                                     locale=Locale.get_default()).first()
+    return source or quiz
+
+
+class Snapshot:
+    """A question as it was when the attempt started, if the bank changed since."""
+
+    def __init__(self, slot):
+        self.kind = slot["kind"]
+        self.text = slot.get("text", "")
+        self.general_feedback = ""
+        self.name = slot.get("name", "")
+        self._spec = slot["spec"]
+
+    def spec_data(self):
+        return self._spec
+
+
+def shape(kind, spec):
+    return (kind, *(len(spec.get(k) or []) for k in
+                    ("choices", "answers", "pairs", "items", "statements", "scale")))
 
 
 def questions_by_key(keys):
@@ -35,33 +65,52 @@ def questions_by_key(keys):
     return chosen
 
 
-def draw_layout(quiz, shuffle=random.shuffle):
-    """The questions of a new attempt, with each one's display order of options."""
+def questions_for(attempt):
+    """The attempt's questions in the active language; a question deleted or changed
+    in shape since the attempt started is replaced by its snapshot."""
+    current = questions_by_key([slot["key"] for slot in attempt.layout])
+    questions = {}
+    for slot in attempt.layout:
+        question = current.get(slot["key"])
+        if question is None or shape(question.kind, question.spec_data()) != shape(
+                slot["kind"], slot["spec"]):
+            question = Snapshot(slot)
+        questions[slot["key"]] = question
+    return questions
+
+
+def draw_keys(quiz):
     keys = []
     for block in quiz.questions:
         if block.block_type == "question" and block.value is not None:
-            keys.append(block.value.translation_key)
-        elif block.block_type == "random":
-            pool = list(
-                Question.objects.filter(category=block.value["category"])
-                .exclude(translation_key__in=keys)
-                .values_list("translation_key", flat=True).distinct()
-            )
+            keys.append(str(block.value.translation_key))
+        elif block.block_type == "random" and block.value["category"] is not None:
+            pool = sorted({str(key) for key in Question.objects.filter(
+                category=block.value["category"]).values_list("translation_key", flat=True)}
+                - set(keys))
             keys.extend(random.sample(pool, min(block.value["count"], len(pool))))
+    return list(dict.fromkeys(keys))  # a question appears once, however it was chosen
+
+
+def draw_layout(quiz, shuffle=random.shuffle):
+    """The questions of a new attempt, each with its display order of options and a
+    snapshot of its settings."""
+    keys = draw_keys(quiz)
     if quiz.shuffle_questions:
         shuffle(keys)
     questions = questions_by_key(keys)
     layout = []
     for key in keys:
-        question = questions[str(key)]
+        question = questions[key]
         spec = question.spec_data()
         count = option_count(question.kind, spec)
         order = list(range(count))
         if count > 1 and (quiz.shuffle_choices or question.kind in ("matching", "ordering")):
             shuffle(order)
-            if question.kind == "ordering" and order == sorted(order):
-                order.reverse()  # an ordering question never starts in the right order
-        layout.append({"key": str(key), "kind": question.kind, "order": order,
+            if question.kind == "ordering" and count > 2 and order == sorted(order):
+                order.reverse()  # an ordering question does not start solved
+        layout.append({"key": key, "kind": question.kind, "order": order, "spec": spec,
+                       "text": str(question.text), "name": question.name,
                        "mark": float(question.default_mark)})
     return layout
 
@@ -76,7 +125,7 @@ def check_can_start(quiz, user, now):
     submitted = Attempt.objects.filter(user=user, quiz_key=quiz.translation_key,
                                        state=Attempt.SUBMITTED)
     summary = submitted.aggregate(count=Count("id"), last=Max("submitted_at"))
-    if quiz.max_attempts and (summary["count"] or 0) >= quiz.max_attempts:
+    if quiz.max_attempts and summary["count"] >= quiz.max_attempts:
         raise Refused(403, _("You have used all your attempts at this quiz."))
     if quiz.min_delay_minutes and summary["last"]:
         ready_at = summary["last"] + timedelta(minutes=quiz.min_delay_minutes)
@@ -89,6 +138,7 @@ def check_can_start(quiz, user, now):
 
 def start_attempt(quiz, user, course_key):
     """The learner's open attempt, or a new one. Returns (attempt, created)."""
+    quiz = rules_of(quiz)
     now = timezone.now()
     existing = Attempt.objects.filter(user=user, quiz_key=quiz.translation_key,
                                       state=Attempt.IN_PROGRESS).first()
@@ -100,12 +150,14 @@ def start_attempt(quiz, user, course_key):
         raise Refused(409, _("This quiz has no questions yet."))
     number = (Attempt.objects.filter(user=user, quiz_key=quiz.translation_key)
               .aggregate(n=Max("number"))["n"] or 0) + 1
-    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    deadlines = [d for d in (
+        now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None,
+        quiz.closes_at) if d]
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
                 user=user, quiz_key=quiz.translation_key, course_key=course_key, number=number,
-                deadline=deadline, layout=layout,
+                deadline=min(deadlines) if deadlines else None, layout=layout,
                 max_score=sum(q["mark"] for q in layout if q["kind"] != "likert"),
             )
     except IntegrityError:  # a simultaneous start won: use its attempt
@@ -117,7 +169,7 @@ def start_attempt(quiz, user, course_key):
 def check_writable(attempt, now):
     if not attempt.is_open:
         raise Refused(409, _("This attempt has already been submitted."))
-    if attempt.deadline and now > attempt.deadline:
+    if attempt.deadline and now > attempt.deadline + GRACE:
         raise Refused(409, _("The time limit has passed; your saved answers will be graded."))
 
 
@@ -127,8 +179,7 @@ def save_answers(attempt_id, user, data):
     with transaction.atomic():
         attempt = locked_attempt(attempt_id, user)
         check_writable(attempt, now)
-        questions = questions_by_key([q["key"] for q in attempt.layout])
-        responses = read_responses(attempt.layout, questions, data)
+        responses = read_responses(attempt.layout, questions_for(attempt), data)
         attempt.answers = {**attempt.answers, **responses}
         attempt.save(update_fields=["answers"])
     return attempt
@@ -136,11 +187,12 @@ def save_answers(attempt_id, user, data):
 
 def submit(attempt_id, user, data, quiz):
     """Save the last answers and grade the attempt, exactly once."""
+    quiz = rules_of(quiz)
     now = timezone.now()
     with transaction.atomic():
         attempt = locked_attempt(attempt_id, user)
         check_writable(attempt, now)
-        questions = questions_by_key([q["key"] for q in attempt.layout])
+        questions = questions_for(attempt)
         attempt.answers = {**attempt.answers, **read_responses(attempt.layout, questions, data)}
         finish(attempt, questions, quiz, now)
     return attempt
@@ -149,13 +201,13 @@ def submit(attempt_id, user, data, quiz):
 def finalise_if_overdue(attempt, quiz):
     """An attempt left open past its deadline is graded on what was saved in time."""
     now = timezone.now()
-    if not (attempt.is_open and attempt.deadline and now > attempt.deadline):
+    if not (attempt.is_open and attempt.deadline and now > attempt.deadline + GRACE):
         return attempt
+    quiz = rules_of(quiz)
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if attempt.is_open:
-            finish(attempt, questions_by_key([q["key"] for q in attempt.layout]), quiz,
-                   attempt.deadline)
+            finish(attempt, questions_for(attempt), quiz, attempt.deadline)
     return attempt
 
 
@@ -174,7 +226,11 @@ def finish(attempt, questions, quiz, when):
     attempt.passed = attempt.grade is None or attempt.grade >= quiz.pass_mark
     attempt.state, attempt.submitted_at = Attempt.SUBMITTED, when
     attempt.save()
-    if attempt.passed:
+    # The step is complete when the quiz grade (by the grading method) passes.
+    submitted = list(Attempt.objects.filter(user=attempt.user, quiz_key=attempt.quiz_key,
+                                            state=Attempt.SUBMITTED).order_by("number"))
+    quiz_grade = final_grade(submitted, quiz.grading_method)
+    if quiz_grade is None or quiz_grade >= quiz.pass_mark:
         progress.complete_step(attempt.user, quiz, attempt.course_key)
 
 
@@ -197,20 +253,23 @@ def final_grade(attempts, method):
 
 def quiz_summary(quiz, user):
     """What the quiz page shows a learner: attempts, grade, whether they may start."""
+    rules = rules_of(quiz)
     attempts = list(Attempt.objects.filter(user=user, quiz_key=quiz.translation_key))
-    attempts = [finalise_if_overdue(a, quiz) for a in attempts]
+    attempts = [finalise_if_overdue(a, rules) for a in attempts]
     submitted = [a for a in attempts if not a.is_open]
     open_attempt = next((a for a in attempts if a.is_open), None)
     refusal = None
     if open_attempt is None:
         try:
-            check_can_start(quiz, user, timezone.now())
+            check_can_start(rules, user, timezone.now())
         except Refused as refused:
             refusal = refused.message
+    shows_marks = rules.review_options(is_quiz_closed(rules))["marks"]
     return {
         "attempts": submitted,
         "open_attempt": open_attempt,
-        "quiz_grade": final_grade(submitted, quiz.grading_method),
+        "quiz_grade": final_grade(submitted, rules.grading_method) if shows_marks else None,
+        "shows_marks": shows_marks,
         "cannot_start": refusal,
     }
 

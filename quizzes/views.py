@@ -54,7 +54,7 @@ def attempt_page(request, attempt_id):
     attempt = services.finalise_if_overdue(attempt, quiz)
     if not attempt.is_open:
         return redirect("quizzes:review", attempt_id=attempt.pk)
-    questions = services.questions_by_key([slot["key"] for slot in attempt.layout])
+    questions = services.questions_for(attempt)
     return render(request, "quizzes/attempt.html", {
         "quiz": quiz, "attempt": attempt, "items": form_items(attempt, questions),
     })
@@ -62,9 +62,9 @@ def attempt_page(request, attempt_id):
 
 @post_only
 def save(request, attempt_id):
-    attempt = own_attempt(request, attempt_id)
-    open_quiz(request, quiz_of_attempt(attempt))
     try:
+        attempt = own_attempt(request, attempt_id)
+        open_quiz(request, quiz_of_attempt(attempt))
         services.save_answers(attempt.pk, request.user, request.POST)
     except Refused as refused:
         if wants_json(request):
@@ -89,10 +89,12 @@ def submit(request, attempt_id):
 def review(request, attempt_id):
     attempt = own_attempt(request, attempt_id)
     quiz = quiz_of_attempt(attempt)
+    open_quiz(request, quiz)
     if attempt.is_open:
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
-    options = quiz.review_options(is_closed=services.is_quiz_closed(quiz))
-    questions = services.questions_by_key([slot["key"] for slot in attempt.layout])
+    rules = services.rules_of(quiz)
+    options = rules.review_options(is_closed=services.is_quiz_closed(rules))
+    questions = services.questions_for(attempt)
     return render(request, "quizzes/review.html", {
         "quiz": quiz, "attempt": attempt, "options": options,
         "items": review_items(attempt, questions, options),

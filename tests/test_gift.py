@@ -116,3 +116,33 @@ def test_import_refuses_binary_files(tmp_path):
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(CommandError, match="not a UTF-8"):
         call_command("import_gift", str(path))
+
+
+def test_texts_with_special_characters_round_trip():
+    specs = {
+        "ordering": {"items": ["x > y", "Ready!", "50% done", "a: b"]},
+        "matching": {"pairs": [{"prompt": "A -> B", "match": "one > two"},
+                               {"prompt": "C", "match": "D"}]},
+        "likert": {"statements": ["Ready? Yes!", "*starred*"],
+                   "scale": [{"label": "No!", "points": 0}, {"label": "Yes?", "points": 1}],
+                   "bands": [{"min_score": 0, "feedback": "Keep going!"}]},
+    }
+    text = gift.write(("Cat", f"{kind} q", "Text: with {braces}", kind, spec, "")
+                      for kind, spec in specs.items())
+    parsed = gift.parse(text)
+    assert parsed.problems == []
+    for question, (kind, spec) in zip(parsed.questions, specs.items(), strict=True):
+        assert question.spec == spec, kind
+        assert question.text == "Text: with {braces}"
+
+
+@pytest.mark.parametrize("answers", ["{#nan}", "{#inf:1}", "{#1..inf}", "{>only one}"])
+def test_degenerate_answers_are_refused(answers):
+    assert gift.parse(f"::q:: Question {answers}\n").problems
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path, db, capsys):
+    path = tmp_path / "bom.gift"
+    path.write_bytes("\ufeff$CATEGORY: Bom\n\n::q:: Fine {=a ~b}\n".encode("utf-8"))
+    call_command("import_gift", str(path))
+    assert Question.objects.get().category.name == "Bom"

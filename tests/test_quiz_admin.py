@@ -70,8 +70,11 @@ def test_report_and_csv(trainer_client, learner, learner_client):
     services.submit(attempt.pk, learner, Posted(present=["a1", "a2"], a1="0", a2="true"), quiz)
     report = trainer_client.get(f"/admin/quizzes/{quiz.id}/report/").content.decode()
     assert "Submitted attempts: 1" in report and "A cooperative" in report
+    learner.first_name = "=HYPERLINK(\"http://evil\")"
+    learner.save()
     csv = trainer_client.get(f"/admin/quizzes/{quiz.id}/report.csv").content.decode()
     assert "ana@example.org" in csv.splitlines()[1]
+    assert "'=HYPERLINK" in csv  # a learner's name cannot become a spreadsheet formula
     assert learner_client.get(f"/admin/quizzes/{quiz.id}/report/").status_code in (302, 403)
 
 

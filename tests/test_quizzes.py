@@ -173,7 +173,7 @@ def test_time_limit_is_enforced_on_the_server(enrolled, learner_client, question
     learner_client.post(url("quizzes:save", attempt.pk), form_for(attempt, {"single": 0}))
     saved_in_time = Attempt.objects.get(pk=attempt.pk).answers
     Attempt.objects.filter(pk=attempt.pk).update(
-        deadline=timezone.now() - datetime.timedelta(seconds=1))
+        deadline=timezone.now() - datetime.timedelta(minutes=1))  # beyond the grace period
     late = learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, RIGHT))
     assert late.status_code == 409 and "time limit" in late.content.decode()
     attempt.refresh_from_db()
@@ -266,3 +266,63 @@ def test_review_options_after_the_quiz_closes(enrolled, learner_client, question
     quiz.save_revision().publish()
     review = learner_client.get(url("quizzes:review", attempt.pk)).content.decode()
     assert "Shareholders own it." in review and "Right answer: A cooperative" in review
+
+
+def test_closing_the_quiz_ends_open_attempts(enrolled, learner_client, questions):
+    closes = timezone.now() + datetime.timedelta(minutes=5)
+    quiz = make_quiz(questions[:1], languages=("en",), closes_at=closes,
+                     time_limit_minutes=60)["en"]
+    attempt = start(learner_client, quiz)
+    assert attempt.deadline == closes  # the closing time caps the time limit
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - datetime.timedelta(minutes=1))
+    response = learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, RIGHT))
+    assert response.status_code == 409
+
+
+def test_rules_come_from_the_default_language(enrolled, learner_client, questions):
+    quizzes = make_quiz(questions[:1], max_attempts=1)
+    for language in ("fr", "es"):  # translations not yet synchronised
+        quizzes[language].max_attempts = 0
+        quizzes[language].save_revision().publish()
+    attempt = start(learner_client, quizzes["en"])
+    learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, RIGHT))
+    refused = learner_client.post(url("quizzes:start", quizzes["fr"].id, language="fr"))
+    assert refused.status_code == 403
+
+
+def test_a_question_chosen_twice_appears_once(enrolled, learner_client, questions):
+    quiz = make_quiz([questions[0], questions[0]], languages=("en",))["en"]
+    assert len(start(learner_client, quiz).layout) == 1
+
+
+def test_long_ordering_and_partial_ranks(enrolled, learner_client):
+    from quizzes.models import Question
+    question = make_question("ordering")
+    items = [f"Step {n}" for n in range(1, 12)]
+    question.spec = [{"type": "ordering", "value": {"items": items}}]
+    question.save()
+    quiz = make_quiz([Question.objects.get(pk=question.pk)], languages=("en",))["en"]
+    attempt = start(learner_client, quiz)
+    partial = {"present": ["a1"], "a1-0": "3"}
+    assert learner_client.post(url("quizzes:save", attempt.pk), partial).status_code == 302
+    full = form_for(attempt, {"ordering": list(range(11))})
+    learner_client.post(url("quizzes:submit", attempt.pk), full)
+    attempt.refresh_from_db()
+    assert attempt.grade == 100
+
+
+def test_a_deleted_question_does_not_break_an_open_attempt(enrolled, learner_client, questions):
+    quiz = make_quiz(questions[:2], languages=("en",))["en"]
+    attempt = start(learner_client, quiz)
+    questions[0].delete()
+    assert learner_client.get(url("quizzes:attempt", attempt.pk)).status_code == 200
+    response = learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, RIGHT))
+    assert response.status_code == 302
+    assert learner_client.get(url("quizzes:review", attempt.pk)).status_code == 200
+
+
+def test_review_is_closed_with_the_quiz(enrolled, learner_client, quizzes):
+    attempt = start(learner_client, quizzes["en"])
+    learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, RIGHT))
+    quizzes["en"].unpublish()
+    assert learner_client.get(url("quizzes:review", attempt.pk)).status_code == 404

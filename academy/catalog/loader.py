@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from quizzes.bank_io import text_to_rich_text
+from quizzes.models import Question, QuestionCategory, QuizPage
 
 from ..models import HomePage
 from .identifiers import translation_key
-from .parser import course_dirs, read_course
+from .parser import Quiz, course_dirs, read_course
 
 HOME_KEY = translation_key("site", "home")
 COURSES_KEY = translation_key("site", "courses")
@@ -131,22 +133,56 @@ class Loader:
                     },
                 )
                 module_pages.append(module_page)
-                lesson_pages = [
+                step_pages = [
+                    self.upsert_quiz(course.key, module.key, step, language, module_page)
+                    if isinstance(step, Quiz) else
                     self.upsert(
-                        LessonPage, translation_key(course.key, module.key, lesson.key), language,
+                        LessonPage, translation_key(course.key, module.key, step.key), language,
                         module_page, {
-                            "title": lesson.doc.meta["title"],
-                            "slug": lesson.doc.meta.get("slug", lesson.key),
-                            "estimated_minutes": int(lesson.doc.meta.get("minutes", 10)),
-                            "completion_rule": lesson.doc.meta.get("completion", "manual"),
-                            "body": lesson.blocks,
+                            "title": step.doc.meta["title"],
+                            "slug": step.doc.meta.get("slug", step.key),
+                            "estimated_minutes": int(step.doc.meta.get("minutes", 10)),
+                            "completion_rule": step.doc.meta.get("completion", "manual"),
+                            "body": step.blocks,
                         },
                     )
-                    for lesson in module.lessons
+                    for step in module.lessons
                 ]
-                self.order_children(module_page, lesson_pages)
+                self.order_children(module_page, step_pages)
             self.order_children(course_page, module_pages)
             self.log(f"{course.key} [{language}]: {meta['title']}")
+
+    def upsert_quiz(self, course_key, module_key, quiz, language, module_page):
+        """The quiz's questions (keyed course/module/quiz/qN), then the quiz page."""
+        category = QuestionCategory.objects.get_or_create(name=f"Catalog: {course_key}")[0]
+        locale = self.locale(language)
+        questions = []
+        for parsed in quiz.questions:
+            key = translation_key(course_key, module_key, quiz.key, parsed.name)
+            fields = {"name": parsed.name, "category": category,
+                      "text": text_to_rich_text(parsed.text),
+                      "general_feedback": parsed.general_feedback}
+            question = Question.objects.filter(translation_key=key, locale=locale).first()
+            if question is None:
+                question = Question(translation_key=key, locale=locale)
+            elif (all(getattr(question, n) == v for n, v in fields.items())
+                  and question.kind == parsed.kind and question.spec_data() == parsed.spec):
+                questions.append(question)
+                continue
+            for name, value in fields.items():
+                setattr(question, name, value)
+            question.spec = [{"type": parsed.kind, "value": parsed.spec}]
+            question.save()
+            questions.append(question)
+        meta = quiz.doc.meta
+        return self.upsert(QuizPage, translation_key(course_key, module_key, quiz.key), language,
+                           module_page, {
+                               "title": meta["title"], "slug": meta.get("slug", quiz.key),
+                               "pass_mark": int(meta.get("pass_mark", 60)),
+                               "max_attempts": int(meta.get("max_attempts", 0)),
+                               "estimated_minutes": int(meta.get("minutes", 10)),
+                               "questions": [("question", q) for q in questions],
+                           })
 
     @transaction.atomic
     def load(self, root):
@@ -159,7 +195,8 @@ class Loader:
 def raw(value):
     """The comparable form of a value given to the loader."""
     if isinstance(value, list):
-        return [list(item) if isinstance(item, tuple) else item for item in value]
+        return [[item[0], getattr(item[1], "pk", item[1])] if isinstance(item, tuple) else item
+                for item in value]
     return value
 
 
@@ -170,6 +207,8 @@ def field_value(page, name):
         return list(value.raw_data)
     if name == "objectives":
         return [["objective", child.value] for child in value]
+    if name == "questions":
+        return [["question", child.value.pk if child.value else None] for child in value]
     if hasattr(value, "source"):  # RichText
         return value.source
     return value

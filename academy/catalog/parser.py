@@ -30,6 +30,13 @@ class Lesson:
 
 
 @dataclass
+class Quiz:
+    key: str
+    doc: Document
+    questions: list  # quizzes.gift.ParsedQuestion, named q1, q2…
+
+
+@dataclass
 class Module:
     key: str
     doc: Document
@@ -71,8 +78,24 @@ def module_dirs(course_dir):
     return sorted(p for p in course_dir.iterdir() if p.is_dir() and (p / "module.md").exists())
 
 
-def lesson_files(module_dir):
+def step_files(module_dir):
     return sorted(p for p in module_dir.glob("*.md") if p.name != "module.md")
+
+
+def read_quiz(path, doc):
+    """A quiz step: its GIFT body parsed; problems raise CatalogError with the line."""
+    from quizzes import gift
+
+    result = gift.parse(doc.body)
+    if result.problems:
+        line, message = result.problems[0]
+        raise CatalogError(path, doc.body_line + line - 1, f"quiz: {message}")
+    names = [q.name for q in result.questions]
+    for question in result.questions:
+        if names.count(question.name) > 1:
+            raise CatalogError(path, doc.body_line + question.line - 1,
+                               f"quiz: the question name '{question.name}' is used twice")
+    return Quiz(path.stem, doc, result.questions)
 
 
 def read_course(course_dir, language):
@@ -84,11 +107,14 @@ def read_course(course_dir, language):
     for module_dir in module_dirs(folder):
         module = Module(module_dir.name, read_document(module_dir / "module.md"))
         module.doc.meta["intro_html"] = markdown_to_html(module.doc.body)
-        for lesson_path in lesson_files(module_dir):
-            doc = read_document(lesson_path)
-            key = "/".join([course.key, module.key, lesson_path.stem])
-            blocks = parse_lesson_body(doc.body, key, lesson_path, doc.body_line, CatalogError)
-            module.lessons.append(Lesson(lesson_path.stem, doc, blocks))
+        for step_path in step_files(module_dir):
+            doc = read_document(step_path)
+            if doc.meta.get("type") == "quiz":
+                module.lessons.append(read_quiz(step_path, doc))
+                continue
+            key = "/".join([course.key, module.key, step_path.stem])
+            blocks = parse_lesson_body(doc.body, key, step_path, doc.body_line, CatalogError)
+            module.lessons.append(Lesson(step_path.stem, doc, blocks))
         course.modules.append(module)
     return course
 

@@ -1,20 +1,33 @@
 """Check a catalog: every language has the same modules, lessons and activities."""
 
 from .markdown_blocks import activity_shape
-from .parser import CatalogError, course_dirs, read_course
+from .parser import CatalogError, Quiz, course_dirs, read_course
 
 SERIES = {"sse-intro", "gysbi", "gysbp", "coop"}
 LEVELS = {"beginner", "intermediate", "advanced"}
 COMPLETION = {"manual", "view"}
 
 
+def question_shape(question):
+    spec = question.spec
+    sizes = [len(spec.get(k) or []) for k in ("choices", "answers", "pairs", "items",
+                                              "statements", "scale")]
+    return (question.name, question.kind, *sizes)
+
+
+def step_shape(step):
+    """What must match across languages: activities of a lesson, questions of a quiz."""
+    if isinstance(step, Quiz):
+        return ("quiz", [question_shape(q) for q in step.questions])
+    return ("lesson", [activity_shape(b) for b in step.blocks if b["type"] == "activity"])
+
+
 def structure(course):
-    """{lesson key: [activity shapes]} plus the module list, for comparing languages."""
+    """{step key: (path, shape)} plus the module list, for comparing languages."""
     lessons = {}
     for module in course.modules:
         for lesson in module.lessons:
-            shapes = [activity_shape(b) for b in lesson.blocks if b["type"] == "activity"]
-            lessons[f"{module.key}/{lesson.key}"] = (lesson.doc.path, shapes)
+            lessons[f"{module.key}/{lesson.key}"] = (lesson.doc.path, step_shape(lesson))
     return [m.key for m in course.modules], lessons
 
 
@@ -29,11 +42,24 @@ def check_meta(course):
         if not meta.get(key):
             problems.append(CatalogError(path, 2, f"the front matter needs '{key}'"))
     for module in course.modules:
-        for lesson in module.lessons:
-            if lesson.doc.meta.get("completion", "manual") not in COMPLETION:
+        for step in module.lessons:
+            if isinstance(step, Quiz):
+                problems.extend(check_quiz(step))
+            elif step.doc.meta.get("completion", "manual") not in COMPLETION:
                 problems.append(CatalogError(
-                    lesson.doc.path, 2, f"completion must be one of {sorted(COMPLETION)}"))
+                    step.doc.path, 2, f"completion must be one of {sorted(COMPLETION)}"))
     return problems
+
+
+def check_quiz(quiz):
+    """A graded quiz has at least five questions; a self-assessment at least one."""
+    graded = [q for q in quiz.questions if q.kind != "likert"]
+    if graded and len(quiz.questions) < 5:
+        return [CatalogError(quiz.doc.path, quiz.doc.body_line,
+                             f"a quiz needs at least 5 questions (has {len(quiz.questions)})")]
+    if not quiz.questions:
+        return [CatalogError(quiz.doc.path, quiz.doc.body_line, "the quiz has no questions")]
+    return []
 
 
 def validate_catalog(root, languages):
@@ -70,6 +96,6 @@ def validate_catalog(root, languages):
                 if lessons[key][1] != ref_lessons[key][1]:
                     problems.append(CatalogError(
                         lessons[key][0], 0,
-                        f"activities differ from '{reference_language}' (number, field kinds "
-                        "or grid sizes)"))
+                        f"activities or quiz questions differ from '{reference_language}' "
+                        "(number, names, kinds, choices or grid sizes)"))
     return problems

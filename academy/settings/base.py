@@ -160,6 +160,9 @@ CACHES = {
 # Sessions are read from the cache (Redis when CACHE_URL is set) and kept in the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Where `load_catalog` reads the courses (see catalog/README.md).
+ACADEMY_CATALOG_DIR = Path(os.environ.get("ACADEMY_CATALOG_DIR", BASE_DIR / "catalog"))
+
 WAGTAIL_SITE_NAME = "SSE Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "txt"]

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
         try:
-            source = path.read_text(encoding="utf-8")
+            source = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             raise CommandError(f"{path}: not a UTF-8 text file") from None
         questions, problems = import_gift(source, options["category"], options["language"],

@@ -13,6 +13,11 @@
       method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") === -1) {
+        status.textContent = response.statusText;  // refused: say so, do not retry
+        return;
+      }
       return response.json().then(function (data) {
         status.textContent = data.saved ? status.dataset.saved || "✓" : data.error;
       });
