@@ -1,3 +1,7 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -26,3 +30,33 @@ class HomePage(SubtreeRoutingMixin, Page):
             CoursePage.objects.descendant_of(self), request
         )
         return context
+
+
+class PlanExport(models.Model):
+    """A learner's worksheet answers for one course, as a PDF made by a Celery task."""
+
+    PENDING, READY, FAILED = "pending", "ready", "failed"
+    STATES = [(PENDING, _("being prepared")), (READY, _("ready")), (FAILED, _("failed"))]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="plan_exports")
+    course_key = models.UUIDField()
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    state = models.CharField(max_length=10, choices=STATES, default=PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Small documents, kept in the database: never on a public media path.
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("plan export")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(state="ready") | models.Q(pdf__isnull=False),
+                name="ready_exports_have_a_document"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.course_key} · {self.state}"

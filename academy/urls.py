@@ -8,10 +8,12 @@
 
 from django.urls import include, path
 
-from .views import accounts, dashboard, language
+from .views import accounts, dashboard, language, plans
 
 academy_patterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("learn/courses/<int:page_id>/my-plan/", plans.request_plan, name="request_plan"),
+    path("learn/plans/<uuid:export_id>/", plans.download_plan, name="download_plan"),
     path("language/<str:language>/", language.switch_language, name="switch_language"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),

@@ -5,6 +5,8 @@ from courses.forms import JoinCohortForm
 from courses.models import CohortMembership
 from courses.outline import learner_courses
 
+from ..models import PlanExport
+
 
 @login_required
 def dashboard(request):
@@ -13,8 +15,14 @@ def dashboard(request):
         .select_related("cohort")
         .prefetch_related("cohort__facilitators")
     )
+    courses = learner_courses(request)
+    latest_exports = {}
+    for export in PlanExport.objects.filter(user=request.user).defer("pdf"):
+        latest_exports.setdefault(export.course_key, export)  # newest first
+    for outline in courses:
+        outline.plan_export = latest_exports.get(outline.course_key)
     return render(request, "academy/dashboard.html", {
-        "courses": learner_courses(request),
+        "courses": courses,
         "memberships": memberships,
         "join_form": JoinCohortForm(),
     })

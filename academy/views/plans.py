@@ -1,0 +1,37 @@
+"""Ask for one's "My plan" PDF (POST), see its state, download it (owner only)."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from courses.permissions import check_enrolled, check_signed_in
+from courses.views import get_course, post_only, refusal
+
+from ..models import PlanExport
+from ..tasks import export_plan
+
+
+@post_only
+def request_plan(request, page_id):
+    check_signed_in(request.user, _("Please log in to export your plan."))
+    course = get_course(request, page_id)
+    check_enrolled(request.user, course.translation_key)
+    export = PlanExport.objects.create(user=request.user, course_key=course.translation_key,
+                                       language=get_language())
+    export_plan.delay(str(export.pk))
+    messages.info(request, _("Your document is being prepared. It will appear on this page."))
+    return redirect(reverse("academy:dashboard") + f"#plan-{course.translation_key}")
+
+
+def download_plan(request, export_id):
+    export = PlanExport.objects.filter(pk=export_id, user_id=request.user.id or 0).first()
+    if export is None:
+        raise Http404(_("This document does not exist."))
+    if export.state != PlanExport.READY:
+        return refusal(request, 409, _("This document is not ready."))
+    response = HttpResponse(bytes(export.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="my-plan-{export.created_at:%Y-%m-%d}.pdf"'
+    return response
