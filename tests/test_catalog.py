@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "fr", "es"]
 
 
-def test_the_catalog_is_valid():
+def test_the_test_catalog_is_valid():
     assert validate_catalog(catalog_dir(), LANGUAGES) == []
 
 

@@ -51,15 +51,30 @@ def check_meta(course):
     return problems
 
 
+def has_right_answer(question):
+    spec = question.spec
+    if question.kind in ("single", "multiple"):
+        return any(c["fraction"] > 0 for c in spec["choices"])
+    if question.kind in ("numeric", "short"):
+        return any(a["fraction"] > 0 for a in spec["answers"])
+    return True  # true/false, matching, ordering: the answer is the structure itself
+
+
 def check_quiz(quiz):
-    """A graded quiz has at least five questions; a self-assessment at least one."""
+    """Every graded question has a right answer; a graded quiz has at least five
+    questions, a self-assessment at least one."""
+    problems = [
+        CatalogError(quiz.doc.path, quiz.doc.body_line + q.line - 1,
+                     f"question '{q.name}' has no right answer")
+        for q in quiz.questions if not has_right_answer(q)
+    ]
     graded = [q for q in quiz.questions if q.kind != "likert"]
     if graded and len(quiz.questions) < 5:
-        return [CatalogError(quiz.doc.path, quiz.doc.body_line,
-                             f"a quiz needs at least 5 questions (has {len(quiz.questions)})")]
+        problems.append(CatalogError(quiz.doc.path, quiz.doc.body_line,
+                                     f"a quiz needs at least 5 questions (has {len(quiz.questions)})"))
     if not quiz.questions:
-        return [CatalogError(quiz.doc.path, quiz.doc.body_line, "the quiz has no questions")]
-    return []
+        problems.append(CatalogError(quiz.doc.path, quiz.doc.body_line, "the quiz has no questions"))
+    return problems
 
 
 def validate_catalog(root, languages):

@@ -9,3 +9,6 @@ from .base import *  # noqa: F401,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# The suite loads a small frozen catalog; tests/test_full_catalog.py checks the real one.
+ACADEMY_CATALOG_DIR = BASE_DIR / "tests" / "catalog"  # noqa: F405
