@@ -3,11 +3,9 @@
 Each answers a refused request with a 4xx page that says why, and writes nothing.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -15,6 +13,7 @@ from wagtail.models import Page
 from . import progress
 from .blocks import ActivityAnswerForm, activity_input_names
 from .forms import JoinCohortForm
+from .http import post_only
 from .models import CohortMembership, CoursePage, StepPage
 from .outline import course_path_of
 from .permissions import (
@@ -24,28 +23,6 @@ from .permissions import (
     check_signed_in,
     check_step_open,
 )
-
-
-def refusal(request, status, message):
-    return render(request, "courses/refused.html", {"message": message}, status=status)
-
-
-def post_only(view):
-    """Refuse GET (and anything but POST) with a 405 that explains, and turn
-    Refused into its response."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method != "POST":
-            response = refusal(request, 405, _("This address only accepts form submissions."))
-            response["Allow"] = "POST"
-            return response
-        try:
-            return view(request, *args, **kwargs)
-        except Refused as refused:
-            return refusal(request, refused.status, refused.message)
-
-    return wrapper
 
 
 def back(request, fallback):

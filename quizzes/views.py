@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from courses.http import post_only, refusing
 from courses.permissions import Refused
-from courses.views import post_only, refusal
 
 from . import services
 from .models import Attempt
@@ -20,18 +20,6 @@ def own_attempt(request, attempt_id):
     if attempt is None or not request.user.is_authenticated or attempt.user_id != request.user.id:
         raise Refused(404, _("This attempt does not exist."))
     return attempt
-
-
-def refusing(view):
-    """GET views: turn Refused into its response (POST views use post_only)."""
-
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except Refused as refused:
-            return refusal(request, refused.status, refused.message)
-
-    return wrapper
 
 
 def wants_json(request):

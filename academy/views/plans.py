@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from courses.http import post_only, refusal
 from courses.permissions import check_enrolled, check_signed_in
-from courses.views import get_course, post_only, refusal
+from courses.views import get_course
 
 from ..models import PlanExport
 from ..tasks import export_plan
