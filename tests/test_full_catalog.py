@@ -23,18 +23,19 @@ def test_the_real_catalog_is_valid():
     assert problems == [], "\n".join(str(p) for p in problems)
 
 
-@pytest.fixture
-def real_catalog(db):
+@pytest.mark.django_db
+def test_the_real_catalog_loads_serves_and_reloads(learner, client, capsys):
+    """One test, because loading the whole catalog is the slow part."""
     call_command("load_catalog", dir=str(REAL_CATALOG), verbosity=0)
-
-
-def test_every_course_exists_in_three_languages(real_catalog):
     for course in COURSES:
         copies = CoursePage.objects.filter(translation_key=translation_key(course)).live()
         assert sorted(c.locale.language_code for c in copies) == sorted(LANGUAGES), course
 
+    pages = Page.objects.live().filter(depth__gt=2).specific()
+    assert pages.count() > 300
+    for page in pages:
+        assert client.get(page.url).status_code == 200, page.url
 
-def test_loading_again_changes_nothing_and_keeps_attempts(real_catalog, learner, capsys):
     quiz = QuizPage.objects.live().filter(locale__language_code="en").first()
     course = CoursePage.objects.get(path=quiz.path[:-8])
     progress.enrol(learner, course)
@@ -45,11 +46,3 @@ def test_loading_again_changes_nothing_and_keeps_attempts(real_catalog, learner,
     assert "0 pages created, 0 updated" in capsys.readouterr().out
     assert list(Page.objects.order_by("path").values_list("id", "path", "live")) == pages_before
     assert Attempt.objects.get(pk=attempt.pk).layout == attempt.layout
-
-
-def test_every_page_serves_in_every_language(real_catalog, client):
-    pages = Page.objects.live().filter(depth__gt=2).specific()
-    assert pages.count() > 300
-    for page in pages:
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
