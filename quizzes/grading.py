@@ -6,6 +6,7 @@ Each grader returns a Graded(fraction, feedback); fraction is None for questions
 with no right answer (self-assessments).
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -38,9 +39,11 @@ def parse_number(text):
     """A learner's number: '3.5', '3,5', ' 1 200 ', '-2'. None if it is not one."""
     if isinstance(text, int | float):
         return float(text)
-    cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
+    cleaned = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
+        cleaned = cleaned.replace(",", "")  # 1,800 or 12,345.5: English thousands
+    elif cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")  # 3,5: a decimal comma
     try:
         return float(cleaned)
     except ValueError:

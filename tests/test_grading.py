@@ -78,6 +78,8 @@ def test_self_assessment_has_no_right_answer_and_gives_band_feedback():
 
 def test_parse_number():
     assert parse_number("1 200,5") == 1200.5
+    assert parse_number("1,800") == 1800 and parse_number("12,345.5") == 12345.5
+    assert parse_number("1\u202f800") == 1800
     assert parse_number("-3") == -3
     assert parse_number("1,2,3") is None
 
