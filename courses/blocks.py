@@ -19,6 +19,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 CALLOUT_KINDS = [
     ("key-idea", _("Key idea")),
@@ -172,6 +173,32 @@ def activity_input_names(value):
     return names
 
 
+class H5PBlock(blocks.StructBlock):
+    """An interactive H5P activity; it counts when completed (or passed)."""
+
+    package = SnippetChooserBlock("courses.H5PPackage")
+    completion = blocks.ChoiceBlock(
+        choices=[("complete", _("When the learner completes it")),
+                 ("pass", _("When the learner passes it"))],
+        default="complete",
+    )
+
+    class Meta:
+        icon = "code"
+        template = "courses/blocks/h5p.html"
+        label = _("H5P activity")
+
+    def get_context(self, value, parent_context=None):
+        from .h5p.player import player_settings
+
+        context = super().get_context(value, parent_context)
+        parent_context = parent_context or {}
+        context["player"] = player_settings(
+            parent_context.get("request"), parent_context.get("page"),
+            parent_context.get("block_id"), value["package"])
+        return context
+
+
 CORE_LESSON_BLOCKS = [
     ("heading", HeadingBlock()),
     ("paragraph", blocks.RichTextBlock(icon="pilcrow", template="courses/blocks/paragraph.html")),
@@ -180,6 +207,7 @@ CORE_LESSON_BLOCKS = [
     ("callout", CalloutBlock()),
     ("document", DocumentBlock()),
     ("activity", ActivityBlock()),
+    ("h5p", H5PBlock()),
 ]
 CORE_BLOCK_NAMES = [name for name, _block in CORE_LESSON_BLOCKS]
 

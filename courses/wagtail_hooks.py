@@ -1,8 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Cohort
+from .h5p import admin_views as h5p_admin
+from .models import Cohort, H5PPackage
 
 
 class CohortViewSet(SnippetViewSet):
@@ -17,3 +21,37 @@ class CohortViewSet(SnippetViewSet):
 
 
 register_snippet(CohortViewSet)
+
+
+class H5PPackageViewSet(SnippetViewSet):
+    """Packages are listed and chosen here; they are added by uploading (below)."""
+
+    model = H5PPackage
+    icon = "code"
+    menu_label = _("H5P packages")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["title", "main_library", "created_at"]
+    search_fields = ["title", "main_library"]
+
+
+register_snippet(H5PPackageViewSet)
+
+
+class UploadMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.add_h5pupload")
+
+
+@hooks.register("register_admin_urls")
+def h5p_admin_urls():
+    return [
+        path("h5p/upload/", h5p_admin.upload, name="h5p_upload"),
+        path("h5p/statements/<int:page_id>/", h5p_admin.export_statements,
+             name="h5p_statements"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def h5p_upload_menu_item():
+    return UploadMenuItem(_("Upload H5P"), reverse("h5p_upload"), icon_name="upload", order=311)

@@ -1,4 +1,5 @@
 from .cohorts import Cohort, CohortMembership
+from .h5p import H5PLibrary, H5PPackage, H5PResult, H5PUpload, XAPIStatement
 from .learning import Enrolment, StepProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, StepPage, step_page_models
 
@@ -8,9 +9,14 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
+    "H5PLibrary",
+    "H5PPackage",
+    "H5PResult",
+    "H5PUpload",
     "LessonPage",
     "ModulePage",
     "StepPage",
     "StepProgress",
     "step_page_models",
+    "XAPIStatement",
 ]

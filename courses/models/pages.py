@@ -146,6 +146,9 @@ class StepPage(Page):
         """Whether the learner may mark it complete with a button (a quiz may not)."""
         return False
 
+    def completes_with_h5p(self):
+        return False
+
     def serve(self, request, *args, **kwargs):
         from .. import progress
         from ..outline import build_outline
@@ -180,6 +183,7 @@ class StepPage(Page):
 COMPLETION_RULES = [
     ("manual", _("The learner presses “Mark as complete”")),
     ("view", _("Complete as soon as the learner opens it")),
+    ("h5p", _("Complete when its H5P activities are done")),
 ]
 
 
@@ -203,6 +207,15 @@ class LessonPage(StepPage):
 
     def completes_manually(self):
         return self.completion_rule == "manual"
+
+    def completes_with_h5p(self):
+        return self.completion_rule == "h5p"
+
+    def h5p_blocks(self):
+        return [block for block in self.body if block.block_type == "h5p"]
+
+    def h5p_block(self, block_id):
+        return next((b for b in self.h5p_blocks() if b.id == block_id), None)
 
     def has_activities(self):
         return any(block.block_type == "activity" for block in self.body)

@@ -1,0 +1,55 @@
+"""Trainer pages: upload .h5p packages (big ones imported by a Celery task) and export
+a course's xAPI statements as JSON."""
+
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..models import CoursePage, H5PUpload, XAPIStatement
+from ..tasks import import_h5p_upload
+from . import conf
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("H5P package (.h5p)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".h5p"):
+            raise forms.ValidationError(_("Choose a .h5p file."))
+        if upload.size > conf.MAX_TOTAL_BYTES():
+            raise forms.ValidationError(_("The file is larger than the limit for packages."))
+        return upload
+
+
+def upload(request):
+    if not request.user.has_perm("courses.add_h5pupload"):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        record = H5PUpload.objects.create(file=file, original_name=Path(file.name).name[:255],
+                                          uploaded_by=request.user)
+        if file.size > conf.ASYNC_IMPORT_BYTES():
+            import_h5p_upload.delay(record.pk)
+        else:
+            import_h5p_upload.apply(args=[record.pk])
+        return redirect("h5p_upload")
+    uploads = H5PUpload.objects.select_related("package")[:20]
+    return render(request, "courses/admin/h5p_upload.html", {"form": form, "uploads": uploads})
+
+
+def export_statements(request, page_id):
+    course = get_object_or_404(CoursePage, id=page_id)
+    if not course.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    statements = XAPIStatement.objects.filter(course_key=course.translation_key).values_list(
+        "statement", flat=True)
+    response = JsonResponse(list(statements), safe=False, json_dumps_params={"indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="xapi-{course.slug}.json"'
+    return response

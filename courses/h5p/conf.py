@@ -1,0 +1,40 @@
+"""H5P settings an integrator may change (README, "Configuration")."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+# The newest H5P core API the bundled h5p-standalone player supports.
+PLAYER_CORE_API = (1, 26)
+
+
+def setting(name, default):
+    return getattr(settings, f"ACADEMY_H5P_{name}", default)
+
+
+def storage_root():
+    """Where libraries and contents are extracted (served under MEDIA_URL + 'h5p/')."""
+    return Path(setting("ROOT", Path(settings.MEDIA_ROOT) / "h5p"))
+
+
+def public_url():
+    return setting("URL", settings.MEDIA_URL.rstrip("/") + "/h5p")
+
+
+MAX_FILE_BYTES = lambda: setting("MAX_FILE_BYTES", 50 * 1024 * 1024)  # noqa: E731
+MAX_TOTAL_BYTES = lambda: setting("MAX_TOTAL_BYTES", 300 * 1024 * 1024)  # noqa: E731
+MAX_ENTRIES = lambda: setting("MAX_ENTRIES", 3000)  # noqa: E731
+MAX_RATIO = lambda: setting("MAX_COMPRESSION_RATIO", 100)  # noqa: E731
+MAX_STATEMENT_BYTES = lambda: setting("MAX_STATEMENT_BYTES", 64 * 1024)  # noqa: E731
+ASYNC_IMPORT_BYTES = lambda: setting("ASYNC_IMPORT_BYTES", 10 * 1024 * 1024)  # noqa: E731
+
+# File extensions, following H5P's own whitelists (no html, php, exe; no svg in
+# content, where an uploaded image could carry script).
+CONTENT_EXTENSIONS = {
+    "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "mp3", "m4a", "wav", "ogg",
+    "oga", "mp4", "webm", "ogv", "m4v", "vtt", "txt", "pdf", "rtf", "doc", "docx", "xls", "xlsx",
+    "ppt", "pptx", "odt", "ods", "odp", "csv", "xml", "md",
+}
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {
+    "js", "css", "svg", "woff", "woff2", "ttf", "eot", "otf", "map",
+}

@@ -1,0 +1,65 @@
+"""H5P endpoints: xAPI statements (POST JSON) and the player's saved state."""
+
+import json
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+from ..permissions import Refused, check_enrolled, check_signed_in
+from ..views import get_step
+from . import conf
+from .xapi import record
+
+
+def json_refusals(view):
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refused as refused:
+            return JsonResponse({"error": refused.message}, status=refused.status)
+    return wrapper
+
+
+def h5p_target(request, page_id, block_id):
+    check_signed_in(request.user, _("Please log in to save your results."))
+    step, course = get_step(request, page_id)
+    check_enrolled(request.user, course.translation_key)
+    block = step.h5p_block(block_id) if hasattr(step, "h5p_block") else None
+    if block is None or block.value["package"] is None:
+        raise Refused(404, _("This activity does not exist."))
+    return step, course, block
+
+
+@json_refusals
+def xapi(request, page_id, block_id):
+    if request.method != "POST":
+        raise Refused(405, _("Statements are sent with POST."))
+    if int(request.META.get("CONTENT_LENGTH") or 0) > conf.MAX_STATEMENT_BYTES():
+        raise Refused(413, _("The statement is too large."))
+    step, course, block = h5p_target(request, page_id, block_id)
+    try:
+        statement = json.loads(request.body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise Refused(400, _("The statement is not valid JSON.")) from None
+    stored = record(request.user, step, course.translation_key, block_id,
+                    block.value["package"], statement, block.value["completion"])
+    return JsonResponse({"id": str(stored.id)}, status=201)
+
+
+@json_refusals
+def state(request, page_id, block_id):
+    """H5P's contentUserData: GET returns the saved state, POST saves (or clears) it."""
+    from ..models import H5PResult
+
+    step, _course, block = h5p_target(request, page_id, block_id)
+    result, _ = H5PResult.objects.get_or_create(
+        user=request.user, step_key=step.translation_key, block_id=block_id,
+        defaults={"package": block.value["package"]})
+    if request.method == "POST":
+        data = request.POST.get("data", "")
+        if len(data) > conf.MAX_STATEMENT_BYTES():
+            raise Refused(413, _("The saved state is too large."))
+        result.state = "" if request.POST.get("invalidate") == "1" and not data else data
+        result.save(update_fields=["state", "updated_at"])
+        return JsonResponse({"success": True})
+    return JsonResponse({"success": True, "data": result.state or False})
