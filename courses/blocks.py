@@ -173,10 +173,20 @@ def activity_input_names(value):
     return names
 
 
+class PackageChooserBlock(SnippetChooserBlock):
+    """Chooses an H5PPackage. Its primary key is a UUID, which Wagtail's bulk loading
+    compares as a string: normalise both sides."""
+
+    def bulk_to_python(self, values):
+        found = {str(pk): obj for pk, obj in self.model_class.objects.in_bulk(
+            [v for v in values if v]).items()}
+        return [found.get(str(value)) if value else None for value in values]
+
+
 class H5PBlock(blocks.StructBlock):
     """An interactive H5P activity; it counts when completed (or passed)."""
 
-    package = SnippetChooserBlock("courses.H5PPackage")
+    package = PackageChooserBlock("courses.H5PPackage")
     completion = blocks.ChoiceBlock(
         choices=[("complete", _("When the learner completes it")),
                  ("pass", _("When the learner passes it"))],
