@@ -141,7 +141,8 @@ def inspect(path, installed=()):
                 problems.append(f"h5p.json: missing {', '.join(missing)}")
         elif h5p is not None:
             problems.append("h5p.json: must be a JSON object")
-        manifest = Manifest(h5p if isinstance(h5p, dict) else {}, content or {}, entries=files)
+        manifest = Manifest(h5p if isinstance(h5p, dict) else {}, content or {},
+                            entries=[info for info in files if "/" in info.filename])
         check_files(files, manifest, archive, problems)
         if not problems:
             check_dependencies(manifest, set(installed), problems)
@@ -156,8 +157,9 @@ def check_files(files, manifest, archive, problems):
         parts = PurePosixPath(info.filename).parts
         extension = PurePosixPath(info.filename).suffix.lower().lstrip(".")
         if len(parts) == 1:
-            if parts[0] != "h5p.json":
-                problems.append(f"{info.filename}: only h5p.json may sit at the top of a package")
+            # Editors leave notes beside h5p.json: harmless types are skipped, not extracted.
+            if parts[0] != "h5p.json" and extension not in conf.CONTENT_EXTENSIONS:
+                problems.append(f"{info.filename}: .{extension} files are not allowed")
             continue
         top = parts[0]
         if top == "content":
