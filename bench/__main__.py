@@ -22,6 +22,9 @@ def parse_args(argv):
     parser.add_argument("--questions", default="10,100", help="questions per quiz (comma-separated)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--h5p-sizes", default="1,50",
+                        type=lambda text: [int(s) for s in text.split(",")],
+                        help="H5P package sizes in MB")
     return parser.parse_args(argv)
 
 
@@ -62,6 +65,7 @@ def run(args):
     from django.test import Client
     from django.test.utils import setup_test_environment
 
+    from . import h5p
     from .flows import GROUPS
 
     setup_test_environment()
@@ -79,7 +83,7 @@ def run(args):
                     queries, median_ms = measure(client, flow(scenario), args.repeat)
                     rows.append({"flow": name, "scale": f"{size} {unit}", "queries": queries,
                                  "median_ms": round(median_ms, 2)})
-        return rows
+        return rows, h5p.import_figures(args.h5p_sizes) + h5p.ingest_figures()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
@@ -100,12 +104,17 @@ def main(argv=None):
     django.setup()
     from django.db import connection
 
-    rows = run(args)
+    rows, h5p_rows = run(args)
     print_table(rows, connection.vendor)
+    print(f"\n{'H5P':<20}{'scale':>16}{'seconds':>10}{'peak MB':>10}{'per second':>12}")
+    print("-" * 68)
+    for row in h5p_rows:
+        print(f"{row['flow']:<20}{row['scale']:>16}{row.get('seconds', ''):>10}"
+              f"{row.get('peak_mb', ''):>10}{row.get('per_second', ''):>12}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump({"database": connection.vendor, "repeat": args.repeat, "results": rows},
-                      handle, indent=2)
+            json.dump({"database": connection.vendor, "repeat": args.repeat, "results": rows,
+                       "h5p": h5p_rows}, handle, indent=2)
         print(f"\nwritten to {args.json}")
 
 

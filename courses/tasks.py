@@ -34,11 +34,12 @@ def import_h5p_upload(upload_id):
     return upload.state
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=None,
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8,
              retry_backoff_max=3600)
 def forward_xapi_statements():
     """Send statements not yet forwarded to the external LRS, oldest first. While the
-    LRS is down the task retries; statements stay queued in the database meanwhile."""
+    LRS is down the task retries; statements stay queued in the database, and the next
+    statement (or `manage.py forward_xapi`) sends them all once it is back."""
     from .h5p.lrs import forward_pending
 
     return forward_pending()

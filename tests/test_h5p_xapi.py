@@ -163,3 +163,53 @@ def test_trainers_export_statements_and_learners_cannot(learner, learner_client,
     exported = client.get(f"/admin/h5p/statements/{course.id}/").json()
     assert len(exported) == 1 and exported[0]["verb"]["id"].endswith("completed")
     assert learner_client.get(f"/admin/h5p/statements/{course.id}/").status_code in (302, 403)
+
+
+class FakeLRS:
+    """A statements endpoint on localhost that can be switched down and up."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        lrs = self
+        self.up, self.received, self.auth = False, [], []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                lrs.auth.append(self.headers.get("Authorization"))
+                if not lrs.up:
+                    self.send_response(503)
+                else:
+                    lrs.received.extend(json.loads(body))
+                    self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/xapi/statements"
+
+
+def test_no_statement_is_lost_while_the_lrs_is_down(learner, learner_client, h5p_lesson,
+                                                     settings, django_capture_on_commit_callbacks):
+    lrs = FakeLRS()
+    settings.ACADEMY_LRS_ENDPOINT = lrs.url
+    settings.ACADEMY_LRS_USERNAME, settings.ACADEMY_LRS_PASSWORD = "academy", "secret"
+    lesson, block_id = h5p_lesson
+    progress.enrol(learner, course_in("en"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(learner_client, xapi_url(lesson, block_id),
+                        statement("attempted", learner.email))
+    assert response.status_code == 201  # the learner is not held up by the LRS
+    assert XAPIStatement.objects.get().forwarded_at is None and lrs.received == []
+    lrs.up = True
+    with django_capture_on_commit_callbacks(execute=True):
+        post(learner_client, xapi_url(lesson, block_id), statement("completed", learner.email))
+    assert [s["verb"]["id"].rsplit("/", 1)[-1] for s in lrs.received] == ["attempted", "completed"]
+    assert not XAPIStatement.objects.filter(forwarded_at__isnull=True).exists()
+    assert lrs.auth[-1].startswith("Basic ")
+    lrs.server.shutdown()

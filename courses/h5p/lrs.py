@@ -27,10 +27,13 @@ def forward_pending():
                          .filter(forwarded_at__isnull=True).order_by("stored")[:BATCH])
             if not batch:
                 return sent
-            response = requests.post(
-                settings.ACADEMY_LRS_ENDPOINT, json=[s.statement for s in batch], timeout=30,
-                auth=(settings.ACADEMY_LRS_USERNAME, settings.ACADEMY_LRS_PASSWORD),
-                headers={"X-Experience-API-Version": "1.0.3"})
+            try:
+                response = requests.post(
+                    settings.ACADEMY_LRS_ENDPOINT, json=[s.statement for s in batch], timeout=30,
+                    auth=(settings.ACADEMY_LRS_USERNAME, settings.ACADEMY_LRS_PASSWORD),
+                    headers={"X-Experience-API-Version": "1.0.3"})
+            except requests.RequestException as error:
+                raise OSError(f"LRS unreachable: {error}") from error
             if response.status_code >= 500 or response.status_code == 429:
                 raise OSError(f"LRS answered {response.status_code}")  # retried later
             if response.status_code >= 400:
