@@ -93,6 +93,9 @@ class XAPIStatement(models.Model):
         ordering = ["stored"]
         indexes = [models.Index(fields=["forwarded_at"], name="xapi_to_forward")]
 
+    def __str__(self):
+        return f"{self.user} {self.verb} ({self.stored:%Y-%m-%d %H:%M})"
+
 
 class H5PResult(models.Model):
     """A learner's standing on one H5P block: score, completion, saved state."""
@@ -114,3 +117,6 @@ class H5PResult(models.Model):
         verbose_name = _("H5P result")
         constraints = [models.UniqueConstraint(fields=["user", "step_key", "block_id"],
                                                name="one_h5p_result_per_block")]
+
+    def __str__(self):
+        return f"{self.user} · {self.package}"
