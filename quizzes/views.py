@@ -22,6 +22,14 @@ def own_attempt(request, attempt_id):
     return attempt
 
 
+def open_attempt(request, attempt_id):
+    """The learner's own attempt and its quiz, which they may still work on."""
+    attempt = own_attempt(request, attempt_id)
+    quiz = quiz_of_attempt(attempt)
+    open_quiz(request, quiz)
+    return attempt, quiz
+
+
 def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
@@ -36,9 +44,7 @@ def start(request, page_id):
 
 @refusing
 def attempt_page(request, attempt_id):
-    attempt = own_attempt(request, attempt_id)
-    quiz = quiz_of_attempt(attempt)
-    open_quiz(request, quiz)
+    attempt, quiz = open_attempt(request, attempt_id)
     attempt = services.finalise_if_overdue(attempt, quiz)
     if not attempt.is_open:
         return redirect("quizzes:review", attempt_id=attempt.pk)
@@ -51,8 +57,7 @@ def attempt_page(request, attempt_id):
 @post_only
 def save(request, attempt_id):
     try:
-        attempt = own_attempt(request, attempt_id)
-        open_quiz(request, quiz_of_attempt(attempt))
+        attempt, _quiz = open_attempt(request, attempt_id)
         services.save_answers(attempt.pk, request.user, request.POST)
     except Refused as refused:
         if wants_json(request):
@@ -66,18 +71,14 @@ def save(request, attempt_id):
 
 @post_only
 def submit(request, attempt_id):
-    attempt = own_attempt(request, attempt_id)
-    quiz = quiz_of_attempt(attempt)
-    open_quiz(request, quiz)
+    attempt, quiz = open_attempt(request, attempt_id)
     services.submit(attempt.pk, request.user, request.POST, quiz)
     return redirect("quizzes:review", attempt_id=attempt.pk)
 
 
 @refusing
 def review(request, attempt_id):
-    attempt = own_attempt(request, attempt_id)
-    quiz = quiz_of_attempt(attempt)
-    open_quiz(request, quiz)
+    attempt, quiz = open_attempt(request, attempt_id)
     if attempt.is_open:
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
     rules = services.rules_of(quiz)
