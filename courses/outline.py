@@ -214,7 +214,7 @@ def build_outline(page, request, answers_for=None, with_details=False):
 
 def learner_courses(request):
     """The outlines of every course the learner is enrolled in, in the active
-    language where it exists: four queries, whatever the number of courses."""
+    language where it exists: a fixed number of queries, whatever the number of courses."""
     from .models import CoursePage
 
     enrolments = {

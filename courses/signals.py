@@ -18,9 +18,8 @@ def course_key_of(page):
 
     if not isinstance(page, CoursePage | ModulePage | StepPage):
         return None
-    path = course_path_of(page)
-    key = Page.objects.filter(path=path).values_list("translation_key", flat=True).first()
-    return key
+    return Page.objects.filter(path=course_path_of(page)).values_list(
+        "translation_key", flat=True).first()
 
 
 def schedule_recount(page):

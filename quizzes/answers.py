@@ -51,11 +51,12 @@ def read_one(kind, spec, order, data, name, position):
         # items shown in display order; the learner gives each a rank 1..n (some may
         # still be empty while they work): response[rank - 1] = the item put there
         ranks = [data.get(f"{name}-{d}", "") for d in range(len(order))]
-        if all(r == "" for r in ranks):
+        given = [rank for rank in ranks if rank != ""]
+        if not given:
             return None
-        given = [as_index(str(int(r) - 1) if r.isascii() and r.isdigit() and int(r) > 0 else "x",
-                          len(order), position) for r in ranks if r != ""]
-        if len(set(given)) != len(given):
+        if not all(r.isascii() and r.isdigit() and 1 <= int(r) <= len(order) for r in given):
+            refuse(position, _("this is not one of the options."))
+        if len({int(r) for r in given}) != len(given):
             refuse(position, _("give each position exactly once."))
         response = [None] * len(order)
         for d, rank in enumerate(ranks):

@@ -43,6 +43,8 @@ def quiz_report(quiz):
         "distribution": [{"band": f"{b * 10}–{b * 10 + 9 if b < 9 else 100}%",
                           "count": distribution.get(b, 0)} for b in range(10)],
         "questions": per_question,
+        "keys": keys,
+        "names": {key: q.name for key, q in questions.items()},
     }
 
 
@@ -54,12 +56,11 @@ def safe_cell(value):
 
 def report_csv(quiz):
     report = quiz_report(quiz)
-    keys = list(dict.fromkeys(slot["key"] for a in report["attempts"] for slot in a.layout))
-    names = questions_by_key(keys)
+    keys, names = report["keys"], report["names"]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["learner", "email", "attempt", "started", "submitted", "grade"]
-                    + [safe_cell(names[k].name) if k in names else k for k in keys])
+                    + [safe_cell(names.get(k, k)) for k in keys])
     for a in report["attempts"]:
         writer.writerow([safe_cell(a.user.get_full_name()), safe_cell(a.user.email), a.number,
                          a.started_at.isoformat(), a.submitted_at.isoformat(), a.grade]

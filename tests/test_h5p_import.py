@@ -12,7 +12,7 @@ from courses.h5p.importer import import_package
 from courses.h5p.validation import PackageRejected
 from courses.models import H5PLibrary, H5PPackage
 
-from .h5p_builders import H5P_JSON, LIBRARY_JSON, build, entries
+from .h5p_builders import H5P_JSON, build, entries
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_libraries_are_shared_and_replaced_only_by_a_higher_patch(tmp_path, h5p_
     assert H5PPackage.objects.count() == 3 and H5PLibrary.objects.count() == 1
 
 
-def bad_packages(tmp_path):
+def bad_packages():
     yield "zip slip", dict(entries(), **{"content/../../evil.png": b"x"}), "goes up a folder"
     yield "absolute path", dict(entries(), **{"/etc/evil.json": b"{}"}), "absolute path"
     yield "php file", dict(entries(), **{"content/shell.php": b"<?php"}), ".php files"
@@ -81,7 +81,7 @@ def bad_packages(tmp_path):
 
 @pytest.mark.parametrize("case", range(12))
 def test_bad_packages_are_refused_and_leave_nothing(tmp_path, h5p_root, case):
-    name, files, reason = list(bad_packages(tmp_path))[case]
+    name, files, reason = list(bad_packages())[case]
     with pytest.raises(PackageRejected) as rejected:
         import_package(build(tmp_path / "bad.h5p", files))
     assert any(reason in problem for problem in rejected.value.problems), (name, rejected.value)
@@ -147,4 +147,31 @@ def test_limits_are_settings(settings, tmp_path):
     assert conf.MAX_ENTRIES() == 3
     with pytest.raises(PackageRejected, match="limit is 3"):
         import_package(build(tmp_path / "hello.h5p"))
-    assert LIBRARY_JSON["machineName"] == "SSE.Hello"
+
+
+def test_trainers_upload_packages_in_the_admin(tmp_path, h5p_root, django_user_model, settings,
+                                               learner_client):
+    from django.contrib.auth.models import Group
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from courses.models import H5PUpload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    trainer = django_user_model.objects.create_user(username="t@example.org", password="x")
+    trainer.groups.add(Group.objects.get(name="Trainers"))
+    client = Client()
+    client.force_login(trainer)
+    good = build(tmp_path / "hello.h5p").read_bytes()
+    wrong_type = client.post("/admin/h5p/upload/", {
+        "file": SimpleUploadedFile("hello.zip", good)})
+    assert "Choose a .h5p file" in wrong_type.content.decode()
+    client.post("/admin/h5p/upload/", {"file": SimpleUploadedFile("hello.h5p", good)})
+    bad = dict(entries(), **{"content/x.php": b"<?php"})
+    client.post("/admin/h5p/upload/", {
+        "file": SimpleUploadedFile("bad.h5p", build(tmp_path / "bad.h5p", bad).read_bytes())})
+    states = dict(H5PUpload.objects.values_list("original_name", "state"))
+    assert states == {"hello.h5p": "imported", "bad.h5p": "rejected"}
+    assert ".php files are not allowed" in client.get("/admin/h5p/upload/").content.decode()
+    assert H5PPackage.objects.count() == 1
+    assert learner_client.get("/admin/h5p/upload/").status_code in (302, 403)

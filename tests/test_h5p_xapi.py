@@ -125,6 +125,15 @@ def test_malformed_statements_are_refused(learner, learner_client, h5p_lesson, b
     assert not XAPIStatement.objects.exists()
 
 
+def test_a_block_that_is_not_h5p_is_a_404(learner, learner_client, h5p_lesson):
+    lesson, _block_id = h5p_lesson
+    progress.enrol(learner, course_in("en"))
+    response = post(learner_client, xapi_url(lesson, "no-such-block"),
+                    statement("completed", learner.email))
+    assert response.status_code == 404
+    assert not XAPIStatement.objects.exists()
+
+
 def test_csrf_and_method_are_checked(learner, h5p_lesson):
     lesson, block_id = h5p_lesson
     progress.enrol(learner, course_in("en"))

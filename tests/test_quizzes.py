@@ -206,6 +206,8 @@ def test_attempt_limit_and_delay(enrolled, learner_client, questions):
     lambda data: {**data, "a3": "maybe"},
     lambda data: {**data, "a7-0": "1", "a7-1": "1", "a7-2": "3", "a7-3": "4"},
     lambda data: {**data, "a5": "x" * 600},
+    lambda data: {**data, "a7-0": "1", "a7-1": "01"},
+    lambda data: {**data, "a7-0": "9"},
 ])
 def test_answers_of_the_wrong_shape_are_refused(enrolled, learner_client, questions, tamper):
     quiz = make_quiz(questions, languages=("en",))["en"]

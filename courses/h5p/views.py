@@ -42,7 +42,7 @@ def xapi(request, page_id, block_id):
     except (ValueError, UnicodeDecodeError):
         raise Refused(400, _("The statement is not valid JSON.")) from None
     stored = record(request.user, step, course.translation_key, block_id,
-                    block.value["package"], statement, block.value["completion"])
+                    block.value["package"], statement)
     return JsonResponse({"id": str(stored.id)}, status=201)
 
 

@@ -62,7 +62,7 @@ def is_top_level(statement):
     return not parents
 
 
-def record(user, step, course_key, block_id, package, statement, complete_when):
+def record(user, step, course_key, block_id, package, statement):
     """Store one statement; update the learner's result; complete the lesson when all
     its H5P activities are done. Returns the stored statement."""
     check_shape(statement, user)
