@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "academy",
     "courses",
     "quizzes",
+    "community",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

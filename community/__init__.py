@@ -1,0 +1,1 @@
+"""The collective-intelligence space: spaces, topics, threads, ideas, syntheses."""
