@@ -32,4 +32,5 @@ urlpatterns = [
     path("", include((academy_patterns, "academy"))),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("notifications/", include("notifications.urls")),
 ]

@@ -3,8 +3,11 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from notifications.services import set_language as set_email_language
 
 from ..forms import EmailLoginForm, QueuedPasswordResetForm, SignupForm
 
@@ -23,6 +26,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        set_email_language(user, translation.get_language())
         messages.success(request, _("Welcome, %(name)s! Your account is ready.") % {
             "name": user.first_name
         })

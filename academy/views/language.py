@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from courses.permissions import is_open_to
+from notifications.services import set_language as set_email_language
 
 from .accounts import safe_next
 
@@ -58,6 +59,8 @@ def switch_language(request, language):
                     ) % {"title": page.title, "language": languages[language]})
     if target is None:
         target = translate_url(safe_next(request, f"/{language}/"), language)
+    # Notification emails follow the language the user last chose.
+    set_email_language(request.user, language)
     response = redirect(target)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
                         secure=request.is_secure())
