@@ -1,0 +1,40 @@
+"""Announcements to a cohort and messages to one learner: recorded, then emailed
+by a Celery task once the record is committed."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from courses.models import CohortMembership
+from courses.permissions import Refused
+
+from ..models import Announcement, LearnerMessage
+from ..tasks import email_announcement, email_learner_message
+
+
+def announce(cohort, author, title, body, site_url):
+    announcement = Announcement.objects.create(cohort=cohort, author=author, title=title,
+                                               body=body)
+    transaction.on_commit(lambda: email_announcement.delay(announcement.pk, site_url))
+    return announcement
+
+
+def member_of(cohort, user_id):
+    """A learner of this cohort; someone else's id is answered like a missing one."""
+    membership = (CohortMembership.objects.select_related("user")
+                  .filter(cohort=cohort, user_id=user_id).first())
+    if membership is None:
+        raise Refused(404, _("This learner is not in this cohort."))
+    return membership.user
+
+
+def message_learner(cohort, sender, recipient, subject, body):
+    message = LearnerMessage.objects.create(cohort=cohort, sender=sender, recipient=recipient,
+                                            subject=subject, body=body)
+    transaction.on_commit(lambda: email_learner_message.delay(message.pk))
+    return message
+
+
+def announcements_for_learner(user, limit=10):
+    """The latest announcements of the learner's cohorts, newest first (one query)."""
+    return list(Announcement.objects.filter(cohort__memberships__user=user)
+                .select_related("cohort", "author").order_by("-created_at")[:limit])

@@ -1,0 +1,30 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from courses.permissions import Refused
+
+from ..forms import AnnouncementForm
+from ..permissions import cohort_for
+from ..services.communication import announce
+from .common import bad_form, facilitator_page, post_only, site_url
+
+
+@facilitator_page
+def announcements(request, cohort_id):
+    cohort = cohort_for(request.user, cohort_id)
+    return render(request, "facilitation/announcements.html", {
+        "cohort": cohort, "form": AnnouncementForm(),
+        "announcements": cohort.announcements.select_related("author")[:50]})
+
+
+@post_only
+def post_announcement(request, cohort_id):
+    cohort = cohort_for(request.user, cohort_id)
+    form = AnnouncementForm(request.POST)
+    if not form.is_valid():
+        raise Refused(400, bad_form(form))
+    announce(cohort, request.user, form.cleaned_data["title"], form.cleaned_data["body"],
+             site_url(request))
+    messages.success(request, _("The announcement is published and being emailed to the cohort."))
+    return redirect("facilitation:announcements", cohort_id=cohort.pk)

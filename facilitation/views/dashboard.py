@@ -1,0 +1,58 @@
+"""The facilitator's cohort list, the cohort dashboard, and the message action."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from courses.permissions import Refused
+
+from .. import conf
+from ..forms import ExportForm, MessageForm
+from ..models import DashboardExport
+from ..permissions import check_facilitator, cohort_for, is_trainer, visible_cohorts
+from ..services.communication import member_of, message_learner
+from ..services.dashboard import cohort_dashboard
+from .common import bad_form, facilitator_page, post_only
+
+
+@facilitator_page
+def cohort_list(request):
+    check_facilitator(request.user)
+    cohorts = visible_cohorts(request.user).select_related("course").order_by("-starts_on", "name")
+    return render(request, "facilitation/cohort_list.html", {
+        "cohorts": cohorts, "is_trainer": is_trainer(request.user)})
+
+
+@facilitator_page
+def dashboard(request, cohort_id):
+    cohort = cohort_for(request.user, cohort_id)
+    data = cohort_dashboard(cohort)
+    page = Paginator(data.rows, conf.learners_per_page()).get_page(request.GET.get("page"))
+    exports = list(DashboardExport.objects.filter(cohort=cohort).defer("content")[:5])
+    return render(request, "facilitation/dashboard.html", {
+        "cohort": cohort, "data": data, "page": page, "exports": exports,
+        "export_form": ExportForm(), "inactive_days": conf.inactive_days(),
+        "failed_attempts": conf.failed_attempts(),
+    })
+
+
+@facilitator_page
+def message_form(request, cohort_id, user_id):
+    cohort = cohort_for(request.user, cohort_id)
+    learner = member_of(cohort, user_id)
+    return render(request, "facilitation/message.html", {
+        "cohort": cohort, "learner": learner, "form": MessageForm()})
+
+
+@post_only
+def send_message(request, cohort_id, user_id):
+    cohort = cohort_for(request.user, cohort_id)
+    learner = member_of(cohort, user_id)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        raise Refused(400, bad_form(form))
+    message_learner(cohort, request.user, learner, **form.cleaned_data)
+    messages.success(request, _("Your message to %(name)s is on its way.") % {
+        "name": learner.get_full_name() or learner.email})
+    return redirect("facilitation:dashboard", cohort_id=cohort.pk)

@@ -1,0 +1,56 @@
+"""Dashboard exports: asked for by POST, built by a Celery task, downloaded when ready."""
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from courses.http import refusal
+from courses.permissions import Refused
+
+from ..forms import ExportForm
+from ..models import DashboardExport
+from ..permissions import check_facilitator, check_may_use_export, cohort_for
+from ..tasks import build_dashboard_export
+from .common import bad_form, facilitator_page, post_only
+
+
+def export_for(request, export_id):
+    check_facilitator(request.user)
+    export = DashboardExport.objects.defer("content").filter(pk=export_id).first()
+    if export is None:
+        raise Refused(404, _("This export does not exist."))
+    check_may_use_export(request.user, export)
+    return export
+
+
+@post_only
+def request_export(request, cohort_id):
+    cohort = cohort_for(request.user, cohort_id)
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        raise Refused(400, bad_form(form))
+    export = DashboardExport.objects.create(cohort=cohort, requested_by=request.user,
+                                            file_format=form.cleaned_data["file_format"],
+                                            language=get_language())
+    transaction.on_commit(lambda: build_dashboard_export.delay(str(export.pk)))
+    return redirect("facilitation:export", export_id=export.pk)
+
+
+@facilitator_page
+def export_status(request, export_id):
+    export = export_for(request, export_id)
+    return render(request, "facilitation/export.html", {"export": export, "cohort": export.cohort})
+
+
+@facilitator_page
+def download_export(request, export_id):
+    export = export_for(request, export_id)
+    if export.state != DashboardExport.READY:
+        return refusal(request, 409, _("This export is not ready."))
+    content = DashboardExport.objects.values_list("content", flat=True).get(pk=export.pk)
+    response = HttpResponse(bytes(content), content_type=DashboardExport.CONTENT_TYPES[
+        export.file_format])
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
