@@ -32,5 +32,6 @@ urlpatterns = [
     path("", include((academy_patterns, "academy"))),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("facilitate/", include("facilitation.urls")),
     path("notifications/", include("notifications.urls")),
 ]

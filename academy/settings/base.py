@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "academy",
     "courses",
     "quizzes",
+    "facilitation",
     "notifications",
     "community",
     "wagtail_localize",
