@@ -1,31 +1,12 @@
 """Render a Plan as PDF with fpdf2 (DejaVu Sans when installed, for every accent)."""
 
-from pathlib import Path
-
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+from courses.pdf import UnicodePDF
 
 
-class PlanPDF(FPDF):
-    def __init__(self):
-        super().__init__(format="A4")
-        self.set_auto_page_break(auto=True, margin=15)
-        if (DEJAVU / "DejaVuSans.ttf").exists():
-            self.add_font("Body", "", str(DEJAVU / "DejaVuSans.ttf"))
-            self.add_font("Body", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
-            self.family_name, self.unicode = "Body", True
-        else:  # core font: Latin-1 only, enough for French and Spanish
-            self.family_name, self.unicode = "Helvetica", False
-
-    def text(self, value):
-        value = str(value)
-        return value if self.unicode else value.encode("latin-1", "replace").decode("latin-1")
-
-    def write_line(self, text, size=10, style="", height=5):
-        self.set_font(self.family_name, style, size)
-        self.multi_cell(0, height, self.text(text), new_x="LMARGIN", new_y="NEXT")
+class PlanPDF(UnicodePDF):
+    """A4 portrait, the shared fonts (courses.pdf)."""
 
 
 def render_plan(plan):

@@ -17,6 +17,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Certificate verification and the badge issuer's public documents: no language
+# prefix, so that printed links never go stale.
+urlpatterns += [path("", include("credentials.public_urls"))]
+
 urlpatterns += i18n_patterns(
     path("", include("academy.urls")),
     path("", include(wagtail_urls)),

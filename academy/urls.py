@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include((academy_patterns, "academy"))),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
-    path("facilitate/", include("facilitation.urls")),
+    path("community/", include("community.urls")),
     path("notifications/", include("notifications.urls")),
+    path("facilitate/", include("facilitation.urls")),
+    path("", include("credentials.urls")),
 ]

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -30,9 +31,10 @@ INSTALLED_APPS = [
     "academy",
     "courses",
     "quizzes",
-    "facilitation",
     "notifications",
+    "facilitation",
     "community",
+    "credentials",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -144,6 +146,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SSE Academy <academy@localhost>")
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder emails go to.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent_emails"))
 
 # Celery: a real broker when CELERY_BROKER_URL is set, tasks run eagerly otherwise.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -156,6 +160,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Celery beat (`make beat`): the daily notification digest, at this UTC hour.
+ACADEMY_NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("ACADEMY_NOTIFICATIONS_DIGEST_HOUR", "6"))
+CELERY_BEAT_SCHEDULE = {
+    "notifications-daily-digest": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=ACADEMY_NOTIFICATIONS_DIGEST_HOUR, minute=0),
+    },
+}
 
 CACHES = {
     "default": (

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from courses.forms import JoinCohortForm
 from courses.models import CohortMembership
 from courses.outline import learner_courses
+from credentials.services import certificates_of
 
 from ..models import PlanExport
 
@@ -25,4 +26,5 @@ def dashboard(request):
         "courses": courses,
         "memberships": memberships,
         "join_form": JoinCohortForm(),
+        "certificates": certificates_of(request.user),
     })

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CredentialsConfig(AppConfig):
+    name = "credentials"
+    verbose_name = _("Certificates and badges")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.progress import course_completed
+
+        from .signals import queue_certificate
+
+        course_completed.connect(queue_certificate, dispatch_uid="credentials.queue_certificate")
