@@ -1,6 +1,7 @@
 # make run   — set up what is missing, load the demo content, serve on http://127.0.0.1:8000
 # make test  — set up what is missing, run the whole suite
 # make lint  — ruff;  make bench — the benchmark table;  make worker — a Celery worker
+# make beat  — the Celery beat scheduler (daily notification digest)
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench worker messages messages-update clean
+.PHONY: setup run test lint bench worker beat messages messages-update clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,10 @@ bench: $(VENV)/.installed messages
 
 worker: $(VENV)/.installed
 	$(VENV)/bin/celery -A academy.celery worker --loglevel=info
+
+# The scheduler (one per site) that queues periodic tasks such as the daily digest.
+beat: $(VENV)/.installed
+	$(VENV)/bin/celery -A academy.celery beat --loglevel=info --schedule $(VENV)/celerybeat-schedule
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media static_collected

@@ -8,11 +8,6 @@ def per_page():
     return int(getattr(settings, "ACADEMY_NOTIFICATIONS_PER_PAGE", 20))
 
 
-def digest_hour():
-    """UTC hour of the daily digest in the bundled beat schedule."""
-    return int(getattr(settings, "ACADEMY_NOTIFICATIONS_DIGEST_HOUR", 6))
-
-
 def digest_min_interval_hours():
     """A user gets at most one digest in this many hours, however often the task runs."""
     return float(getattr(settings, "ACADEMY_NOTIFICATIONS_DIGEST_MIN_INTERVAL_HOURS", 20))

@@ -28,8 +28,15 @@ def _links(language, user):
 
 
 def _items(notifications):
-    return [{"text": n.text(), "url": absolute(n.url) if n.url else "", "created_at": n.created_at}
+    return [{"text": n.text(), "url": absolute(n.localized_url()) if n.url else "",
+             "created_at": n.created_at}
             for n in notifications]
+
+
+def _subject(text):
+    subject = _("%(site)s: %(text)s") % {"site": _("SSE Academy"), "text": text}
+    # Django refuses newlines in headers: keep the subject on one line, and short.
+    return " ".join(subject.split())[:200]
 
 
 def _message(user, subject, template, context):
@@ -48,11 +55,7 @@ def immediate_email(user, language, notification):
     """One email for one notification."""
     with translation.override(language):
         context = {"user": user, "item": _items([notification])[0], **_links(language, user)}
-        subject = _("%(site)s: %(text)s") % {"site": _("SSE Academy"), "text": context["item"]["text"]}
-        # Header injection is impossible (Django refuses newlines), but a long or
-        # multi-line message would be refused: keep the subject on one short line.
-        subject = " ".join(subject.split())[:200]
-        return _message(user, subject, "immediate", context)
+        return _message(user, _subject(context["item"]["text"]), "immediate", context)
 
 
 def digest_email(user, language, notifications, more=0):
@@ -61,6 +64,6 @@ def digest_email(user, language, notifications, more=0):
         total = len(notifications) + more
         context = {"user": user, "items": _items(notifications), "more": more, "total": total,
                    **_links(language, user)}
-        subject = ngettext("Your daily summary: %(count)s new notification",
+        summary = ngettext("Your daily summary: %(count)s new notification",
                            "Your daily summary: %(count)s new notifications", total) % {"count": total}
-        return _message(user, f"{_('SSE Academy')}: {subject}", "digest", context)
+        return _message(user, _subject(summary), "digest", context)

@@ -1,9 +1,12 @@
 """Notifications, subscriptions and each user's notification preferences."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import timezone
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,6 +51,17 @@ class Notification(models.Model):
             except (KeyError, ValueError, TypeError):
                 continue
         return self.message
+
+    def localized_url(self):
+        """The link in the active language when it is an app page (community thread,
+        dashboard…). Wagtail pages keep their link: their slugs differ per language."""
+        if not self.url.startswith("/"):
+            return self.url
+        try:
+            match = resolve(urlsplit(self.url).path)
+        except Resolver404:
+            return self.url
+        return translate_url(self.url, get_language()) if match.namespace else self.url
 
     @property
     def is_unread(self):
