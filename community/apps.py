@@ -9,3 +9,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (course spaces follow the catalog)
+        from .notify import register_visibility
+
+        register_visibility()  # notifications about community content follow visibility.py

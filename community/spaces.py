@@ -1,20 +1,10 @@
 """Spaces and topics follow the catalog and the cohorts: one space per course (a topic per
 module), one per cohort, one for the whole academy. Idempotent; safe to call again."""
 
-from django.db import IntegrityError, transaction
-
 from courses.models import Cohort, CoursePage, ModulePage
 
+from .db import get_or_create_safely as _get_or_create
 from .models import Space, Topic
-
-
-def _get_or_create(model, lookup, defaults=None):
-    # A parallel request may create the same row: the unique constraint decides, we re-read.
-    try:
-        with transaction.atomic():
-            return model.objects.get_or_create(**lookup, defaults=defaults or {})[0]
-    except IntegrityError:
-        return model.objects.get(**lookup)
 
 
 def ensure_general_topic(space):

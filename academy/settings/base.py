@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "academy",
     "courses",
     "quizzes",
+    "community",
     "notifications",
     "facilitation",
     "community",

@@ -1,0 +1,1 @@
+"""What the views call: every change to community data goes through these functions."""
