@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "academy",
     "courses",
     "quizzes",
-    "community",
     "notifications",
     "facilitation",
     "community",
