@@ -80,7 +80,8 @@ def revocation_list():
     """The signed BitstringStatusListCredential: one bit per certificate (its id),
     set when revoked. Signed afresh at most every few minutes and whenever a
     certificate is revoked or reinstated (see forget_revocation_list)."""
-    token = cache.get(STATUS_LIST_CACHE_KEY)
+    cache_key = f"{STATUS_LIST_CACHE_KEY}:{keys.public_jwk()['kid']}"  # a new key, a new list
+    token = cache.get(cache_key)
     if token is None:
         revoked = list(Certificate.objects.filter(revoked_at__isnull=False)
                        .values_list("pk", flat=True))
@@ -93,9 +94,9 @@ def revocation_list():
             valid_until=now + timedelta(hours=conf.status_list_validity_hours()),
             ttl=STATUS_LIST_CACHE_SECONDS * 1000)
         token = sign_status_list_credential(document, keys.private_pem(), keys.ALGORITHM)
-        cache.set(STATUS_LIST_CACHE_KEY, token, STATUS_LIST_CACHE_SECONDS)
+        cache.set(cache_key, token, STATUS_LIST_CACHE_SECONDS)
     return token
 
 
 def forget_revocation_list():
-    cache.delete(STATUS_LIST_CACHE_KEY)
+    cache.delete(f"{STATUS_LIST_CACHE_KEY}:{keys.public_jwk()['kid']}")
