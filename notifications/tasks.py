@@ -52,10 +52,10 @@ def _recent_digest(now):
     return now - timedelta(hours=conf.digest_min_interval_hours())
 
 
-@shared_task(acks_late=True)
-def send_daily_digests():
-    """Run by Celery beat once a day: one digest task per user with something new.
-    Returns the number of users queued."""
+@shared_task(bind=True, acks_late=True)
+def send_daily_digests(self):
+    """Run by Celery beat once a day: one digest task per user with something new,
+    on the queue this task came from. Returns the number of users queued."""
     now = timezone.now()
     user_ids = (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True,
@@ -66,8 +66,9 @@ def send_daily_digests():
         .values_list("recipient_id", flat=True).distinct().order_by()
     )
     user_ids = list(user_ids)
+    queue = (self.request.delivery_info or {}).get("routing_key")
     for user_id in user_ids:
-        send_digest.delay(user_id)
+        send_digest.apply_async((user_id,), queue=queue) if queue else send_digest.delay(user_id)
     return len(user_ids)
 
 

@@ -1,0 +1,87 @@
+"""Shared fixtures for integration tests: a real Celery worker on Redis, writing to
+the PostgreSQL test database.
+
+A test module can give the worker process extra environment variables (an email
+backend, a folder) by overriding the `worker_env` fixture.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from academy.celery import app as celery_app
+
+from ..conftest import on_postgres, require
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def redis_answers(url):
+    try:
+        import redis
+
+        return redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except Exception:
+        return False
+
+
+def database_url():
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def wait_for(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def start_worker(queue, log, extra_env):
+    """Start one worker process on `queue` (a test may start another, e.g. after
+    killing the first); its output goes to `log`."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "academy.settings.base",
+           "DATABASE_URL": database_url(), "CELERY_BROKER_URL": os.environ["CELERY_BROKER_URL"],
+           **extra_env}
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "academy.celery", "worker", "--pool=solo",
+         "-Q", queue, "--loglevel=INFO", "--without-gossip", "--without-mingle"],
+        cwd=ROOT, env=env, stdout=log.open("a"), stderr=subprocess.STDOUT,
+    )
+
+
+@pytest.fixture
+def worker_env():
+    """Extra environment for the worker process (override in a test module)."""
+    return {}
+
+
+@pytest.fixture
+def worker_queue(catalog, tmp_path, worker_env):
+    """A real worker on a private queue, connected to the test database."""
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    require(broker.startswith("redis") and redis_answers(broker),
+            "Redis (set CELERY_BROKER_URL=redis://…)")
+    require(on_postgres(), "PostgreSQL (set DATABASE_URL=postgres://…)")
+    queue = f"academy-test-{uuid.uuid4().hex[:8]}"
+    log = tmp_path / "worker.log"
+    worker = start_worker(queue, log, worker_env)
+    conf = celery_app.conf
+    saved = conf.task_always_eager, conf.task_default_queue, conf.broker_url, conf.result_backend
+    conf.task_always_eager, conf.task_default_queue = False, queue
+    conf.broker_url = conf.result_backend = broker
+    try:
+        yield queue, log
+    finally:
+        conf.task_always_eager, conf.task_default_queue, conf.broker_url, conf.result_backend = saved
+        worker.terminate()
+        worker.wait(timeout=30)
