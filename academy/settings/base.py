@@ -160,6 +160,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Redis hands a task whose worker died before acknowledging it to another worker
+# after this many seconds (kombu's default: one hour).
+if os.environ.get("CELERY_VISIBILITY_TIMEOUT"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ["CELERY_VISIBILITY_TIMEOUT"])}
+# Certificates and badges (see README): where the badge signing key is kept.
+ACADEMY_BADGE_KEY_PATH = Path(os.environ.get("ACADEMY_BADGE_KEY_PATH",
+                                             BASE_DIR / "private" / "badge-signing-key.pem"))
 # Celery beat (`make beat`): the daily notification digest, at this UTC hour.
 ACADEMY_NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("ACADEMY_NOTIFICATIONS_DIGEST_HOUR", "6"))
 CELERY_BEAT_SCHEDULE = {
