@@ -76,7 +76,8 @@ def test_a_malformed_typed_code_is_refused_with_a_message(client):
 
 def test_the_verification_page_follows_the_visitors_language(client, certificate):
     response = client.get(verify_url(certificate.code), HTTP_ACCEPT_LANGUAGE="fr")
-    assert '<html lang="fr">' in response.content.decode()
+    page = response.content.decode()
+    assert '<html lang="fr">' in page and "Ce certificat est valide." in page
 
 
 DOWNLOADS = ["credentials:download_pdf", "credentials:download_badge"]

@@ -12,3 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # The suite loads a small frozen catalog; tests/test_full_catalog.py checks the real one.
 ACADEMY_CATALOG_DIR = BASE_DIR / "tests" / "catalog"  # noqa: F405
+
+# A throwaway badge signing key per test run, never the site's.
+import tempfile  # noqa: E402
+
+ACADEMY_BADGE_KEY_PATH = Path(tempfile.mkdtemp(prefix="academy-badge-key-")) / "badge.pem"  # noqa: F405
