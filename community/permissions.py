@@ -4,7 +4,6 @@ Reading is decided by visibility.py; this module decides acting (posting, liking
 supporting, accepting answers, writing syntheses, editing, moderating).
 """
 
-from django.conf import settings as django_settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -138,6 +137,8 @@ def cohort_for_new_thread(user, topic, requested_cohort_id=None):
         if cohort and (viewer.is_trainer or cohort.pk in viewer.cohort_ids):
             return cohort.pk
         raise Refused(400, _("Choose one of your cohorts of this course."))
+    if viewer.is_trainer:
+        raise Refused(400, _("Choose the cohort this discussion is for."))
     cohort_id = viewer.member_cohorts_by_course.get(course_key)
     if cohort_id is None:
         from courses.models import Cohort
@@ -150,5 +151,14 @@ def cohort_for_new_thread(user, topic, requested_cohort_id=None):
     return cohort_id
 
 
-def languages():
-    return [code for code, _name in django_settings.LANGUAGES]
+def cohort_choices(user, space):
+    """Cohorts a trainer or facilitator may pick for a new thread in a divided topic."""
+    from courses.models import Cohort
+
+    viewer = viewer_for(user)
+    if space.kind != Space.COURSE or not (viewer.is_trainer or viewer.facilitated_cohort_ids):
+        return []
+    cohorts = Cohort.objects.filter(course__translation_key=space.course_key)
+    if not viewer.is_trainer:
+        cohorts = cohorts.filter(pk__in=viewer.cohort_ids)
+    return list(cohorts.order_by("name").values_list("pk", "name"))

@@ -4,8 +4,10 @@ divided by cohort, cohort-private space)."""
 
 from types import SimpleNamespace
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from community import spaces
@@ -89,3 +91,27 @@ def client_for(world, role):
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture
+def fresh_cache():
+    """Rate-limit counters live in the cache; ids are reused between tests on SQLite."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def image_bytes(fmt="PNG", size=(4, 3)):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def upload(name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data)

@@ -12,7 +12,7 @@ from courses.http import refusing
 from .. import notify, reading, search, translation
 from ..forms import IdeaForm, ReplyForm, ThreadForm
 from ..models import Attachment, Space, Synthesis, Thread
-from ..permissions import Refused, can_moderate, can_participate
+from ..permissions import Refused, can_moderate, can_participate, cohort_choices
 from ..services.ideas import supports_left
 from ..titles import label_spaces, label_topics
 from ..visibility import can_see_space, visible_posts, visible_threads
@@ -48,6 +48,8 @@ def space(request, space_id):
         "can_moderate": can_moderate(request.user, space),
         "following": notify.is_following(request.user, notify.space_key(space)),
         "thread_form": ThreadForm(),
+        "cohort_choices": cohort_choices(request.user, space) if any(
+            t.mode == t.DIVIDED for t in topics) else [],
     })
 
 
