@@ -50,3 +50,16 @@ def badge_key(tmp_path, settings):
     """A throwaway signing key for each test (never the real one)."""
     settings.ACADEMY_BADGE_KEY_PATH = tmp_path / "keys" / "badge.pem"
     return settings.ACADEMY_BADGE_KEY_PATH
+
+
+@pytest.fixture
+def certificate(learner, course_en, django_capture_on_commit_callbacks, badge_key):
+    """Ana's certificate for the demo course, issued (eagerly) when she finished it."""
+    return finish_course(learner, course_en, django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def people(learner, other_learner, facilitator, trainer):
+    """One of each kind of visitor, by the name the permission matrices use."""
+    return {"anonymous": None, "owner": learner, "other learner": other_learner,
+            "facilitator": facilitator, "trainer": trainer}

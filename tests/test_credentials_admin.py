@@ -6,20 +6,17 @@ from django.urls import reverse
 
 from credentials.models import Certificate
 
-from .credentials_helpers import badge_key, client_for, facilitator, finish_course, trainer  # noqa: F401
+from . import credentials_helpers as shared
+from .credentials_helpers import client_for
+
+# Fixtures shared by the credentials tests.
+badge_key = shared.badge_key
+certificate = shared.certificate
+facilitator = shared.facilitator
+people = shared.people
+trainer = shared.trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(learner, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
-    return finish_course(learner, course_en, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def people(learner, other_learner, facilitator, trainer):  # noqa: F811
-    return {"anonymous": None, "owner": learner, "other learner": other_learner,
-            "facilitator": facilitator, "trainer": trainer}
 
 
 def admin_url(name, *args):
@@ -38,7 +35,7 @@ def test_only_trainers_see_certificates_in_the_admin(certificate, people, who, v
     assert certificate.code not in response.content.decode()
 
 
-def test_a_trainer_lists_searches_and_inspects_certificates(certificate, trainer):  # noqa: F811
+def test_a_trainer_lists_searches_and_inspects_certificates(certificate, trainer):
     client = client_for(trainer)
     listing = client.get(admin_url("index"), {"q": certificate.code})
     assert listing.status_code == 200 and certificate.code in listing.content.decode()
@@ -55,7 +52,7 @@ def test_nobody_but_a_trainer_can_revoke(certificate, people, who):
     assert not Certificate.objects.get(pk=certificate.pk).is_revoked
 
 
-def test_a_trainer_revokes_with_a_reason_and_the_public_page_says_so(certificate, trainer, client):  # noqa: F811
+def test_a_trainer_revokes_with_a_reason_and_the_public_page_says_so(certificate, trainer, client):
     trainer_client = Client(enforce_csrf_checks=True)
     trainer_client.force_login(trainer)
     form = trainer_client.get(admin_url("inspect", certificate.pk))
@@ -81,7 +78,7 @@ def test_a_trainer_revokes_with_a_reason_and_the_public_page_says_so(certificate
         reverse("credentials_public:verify", args=[certificate.code])).content.decode()
 
 
-def test_revoking_without_csrf_is_refused(certificate, trainer):  # noqa: F811
+def test_revoking_without_csrf_is_refused(certificate, trainer):
     trainer_client = Client(enforce_csrf_checks=True)
     trainer_client.force_login(trainer)
     response = trainer_client.post(admin_url("revoke", certificate.pk), {"reason": "Fraud"})
@@ -91,13 +88,13 @@ def test_revoking_without_csrf_is_refused(certificate, trainer):  # noqa: F811
 
 @pytest.mark.parametrize("reason, message", [("", "Give the reason"), ("   ", "Give the reason"),
                                              ("x" * 1001, "too long")])
-def test_a_revocation_needs_a_sensible_reason(certificate, trainer, reason, message):  # noqa: F811
+def test_a_revocation_needs_a_sensible_reason(certificate, trainer, reason, message):
     response = client_for(trainer).post(admin_url("revoke", certificate.pk), {"reason": reason})
     assert response.status_code == 400 and message in response.content.decode()
     assert not Certificate.objects.get(pk=certificate.pk).is_revoked
 
 
-def test_revoking_by_get_or_an_unknown_id_is_refused(certificate, trainer):  # noqa: F811
+def test_revoking_by_get_or_an_unknown_id_is_refused(certificate, trainer):
     client = client_for(trainer)
     get = client.get(admin_url("revoke", certificate.pk))
     assert get.status_code == 405 and "with a reason" in get.content.decode()

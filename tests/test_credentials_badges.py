@@ -16,14 +16,15 @@ from credentials import keys, revocation
 from credentials.badges import sign_badge
 from credentials.services import verification_url
 
-from .credentials_helpers import badge_key, client_for, finish_course, trainer  # noqa: F401
+from . import credentials_helpers as shared
+from .credentials_helpers import client_for
+
+# Fixtures shared by the credentials tests.
+badge_key = shared.badge_key
+certificate = shared.certificate
+trainer = shared.trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(learner, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
-    return finish_course(learner, course_en, django_capture_on_commit_callbacks)
 
 
 def fetch(client):
@@ -102,7 +103,7 @@ def test_a_badge_signed_with_another_key_fails(client, certificate, settings, tm
 
 
 def test_a_revoked_badge_is_reported_revoked_and_a_reinstated_one_is_valid_again(
-        client, learner_client, certificate, trainer, django_capture_on_commit_callbacks):  # noqa: F811
+        client, learner_client, certificate, trainer, django_capture_on_commit_callbacks):
     token = downloaded_badge(learner_client, certificate)
     verifier = published_verifier(client)
     verifier.verify(token, check_status=True, download=fetch(client))  # valid, and list cached
@@ -128,7 +129,7 @@ def test_signing_is_deterministic(certificate):
     assert sign_badge(certificate, verification_url(certificate)) == certificate.badge
 
 
-def test_the_key_is_created_once_private_and_outside_the_repository(certificate, badge_key):  # noqa: F811
+def test_the_key_is_created_once_private_and_outside_the_repository(certificate, badge_key):
     assert stat.S_IMODE(badge_key.stat().st_mode) == 0o600
     before = badge_key.read_bytes()
     keys.create_key(badge_key)  # a second worker racing to create it changes nothing

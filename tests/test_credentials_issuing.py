@@ -12,10 +12,14 @@ from credentials.codes import CODE_PATTERN, normalise
 from credentials.models import Certificate
 from credentials.tasks import issue_certificate
 
+from . import credentials_helpers as shared
 from .conftest import course_in, lessons_of
-from .credentials_helpers import badge_key, finish_course  # noqa: F401
+from .credentials_helpers import finish_course
 from .quiz_builders import make_question, make_quiz
 from .test_quizzes import form_for, start, url
+
+# Fixtures shared by the credentials tests.
+badge_key = shared.badge_key
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +29,7 @@ def pdf_text(certificate):
 
 
 def test_finishing_a_course_issues_one_certificate_with_a_readable_pdf(
-        learner, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
+        learner, course_en, django_capture_on_commit_callbacks, badge_key):
     certificate = finish_course(learner, course_en, django_capture_on_commit_callbacks)
     assert certificate is not None and certificate.is_ready
     assert CODE_PATTERN.match(certificate.code)
@@ -37,7 +41,7 @@ def test_finishing_a_course_issues_one_certificate_with_a_readable_pdf(
 
 
 def test_the_signal_twice_and_the_task_again_keep_one_certificate(
-        learner, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
+        learner, course_en, django_capture_on_commit_callbacks, badge_key):
     certificate = finish_course(learner, course_en, django_capture_on_commit_callbacks)
     pdf = bytes(certificate.pdf)
     progress.course_completed.send(sender=None, user=learner, course_key=course_en.translation_key,
@@ -49,7 +53,7 @@ def test_the_signal_twice_and_the_task_again_keep_one_certificate(
 
 
 def test_a_rerun_finishes_a_certificate_whose_documents_are_missing(
-        learner, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
+        learner, course_en, django_capture_on_commit_callbacks, badge_key):
     certificate = finish_course(learner, course_en, django_capture_on_commit_callbacks)
     Certificate.objects.filter(pk=certificate.pk).update(pdf=None, badge="")
     issue_certificate(learner.pk, str(course_en.translation_key), "en")
@@ -59,7 +63,7 @@ def test_a_rerun_finishes_a_certificate_whose_documents_are_missing(
 
 
 def test_the_database_refuses_a_second_certificate(learner, course_en,
-                                                   django_capture_on_commit_callbacks, badge_key):  # noqa: F811
+                                                   django_capture_on_commit_callbacks, badge_key):
     certificate = finish_course(learner, course_en, django_capture_on_commit_callbacks)
     with pytest.raises(IntegrityError), transaction.atomic():
         Certificate.objects.create(user=learner, course_key=course_en.translation_key,
@@ -79,7 +83,7 @@ def test_an_unfinished_course_gets_no_certificate(learner, course_en,
 
 
 def test_a_failed_quiz_means_no_certificate_until_it_is_passed(
-        learner, learner_client, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
+        learner, learner_client, course_en, django_capture_on_commit_callbacks, badge_key):
     quiz = make_quiz([make_question("single")], pass_mark=70, max_attempts=0)["en"]
     progress.enrol(learner, course_en)
     with django_capture_on_commit_callbacks(execute=True):
@@ -98,7 +102,7 @@ def test_a_failed_quiz_means_no_certificate_until_it_is_passed(
 
 
 def test_the_certificate_is_in_the_language_the_learner_finished_in(
-        learner, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
+        learner, django_capture_on_commit_callbacks, badge_key):
     course_fr = course_in("fr")
     with translation.override("fr"):
         certificate = finish_course(learner, course_fr, django_capture_on_commit_callbacks)

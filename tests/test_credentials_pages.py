@@ -6,14 +6,17 @@ from django.utils import timezone, translation
 
 from credentials.models import Certificate
 
-from .credentials_helpers import badge_key, client_for, facilitator, finish_course, trainer  # noqa: F401
+from . import credentials_helpers as shared
+from .credentials_helpers import client_for
+
+# Fixtures shared by the credentials tests.
+badge_key = shared.badge_key
+certificate = shared.certificate
+facilitator = shared.facilitator
+people = shared.people
+trainer = shared.trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate(learner, course_en, django_capture_on_commit_callbacks, badge_key):  # noqa: F811
-    return finish_course(learner, course_en, django_capture_on_commit_callbacks)
 
 
 def verify_url(code):
@@ -86,12 +89,6 @@ MATRIX = [("anonymous", 403), ("owner", 200), ("other learner", 404), ("facilita
           ("trainer", 200)]
 
 
-@pytest.fixture
-def people(learner, other_learner, facilitator, trainer):  # noqa: F811
-    return {"anonymous": None, "owner": learner, "other learner": other_learner,
-            "facilitator": facilitator, "trainer": trainer}
-
-
 def download_url(name, certificate_id):
     with translation.override("en"):
         return reverse(name, args=[certificate_id])
@@ -129,7 +126,7 @@ def test_a_certificate_still_being_prepared_is_a_409(learner_client, certificate
 
 @pytest.mark.parametrize("name", ["issuer", "jwks", "status_list"])
 @pytest.mark.parametrize("who", ["anonymous", "owner", "facilitator", "trainer"])
-def test_the_issuers_public_documents_are_public(people, badge_key, name, who):  # noqa: F811
+def test_the_issuers_public_documents_are_public(people, badge_key, name, who):
     response = client_for(people[who]).get(reverse(f"credentials_public:{name}"))
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
