@@ -20,6 +20,8 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,200", help="lessons per course (comma-separated)")
     parser.add_argument("--questions", default="10,100", help="questions per quiz (comma-separated)")
+    parser.add_argument("--notifications", default="10,1000",
+                        help="notifications of the reader (comma-separated)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--h5p-sizes", default="1,50",
@@ -73,7 +75,8 @@ def run(args):
     try:
         call_command("load_catalog", verbosity=0, stdout=io.StringIO())
         rows = []
-        scale_points = {"lessons": args.sizes, "questions": args.questions}
+        scale_points = {"lessons": args.sizes, "questions": args.questions,
+                        "notifications": args.notifications}
         for unit, build, flows in GROUPS:
             for size in [int(s) for s in scale_points[unit].split(",")]:
                 scenario = build(size)

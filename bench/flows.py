@@ -9,6 +9,8 @@ Later features add their groups or flows here.
 
 from django.urls import reverse
 
+from .notifications import GROUP as NOTIFICATIONS
+
 
 def course_page(scenario):
     return lambda: ("get", scenario["course"].url, None, f"{scenario['percent']}%")
@@ -95,4 +97,5 @@ GROUPS = [
     ("questions", quiz_scenario, [
         ("quiz attempt page", quiz_attempt_page), ("quiz autosave", quiz_autosave),
         ("quiz submission", quiz_submission)]),
+    NOTIFICATIONS,
 ]

@@ -28,3 +28,9 @@ def site_url():
     url = getattr(settings, "ACADEMY_NOTIFICATIONS_SITE_URL", "") or getattr(
         settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
     return url.rstrip("/")
+
+
+def unread_cache_seconds():
+    """How long the header's unread count is cached when nothing invalidates it (a
+    notification hidden because its target became invisible drops out after this)."""
+    return int(getattr(settings, "ACADEMY_NOTIFICATIONS_UNREAD_CACHE_SECONDS", 60))

@@ -1,11 +1,12 @@
 """What other apps call: notify, subscriptions, preferences (the contract in README)."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from . import visibility
+from . import conf, visibility
 from .models import Notification, NotificationPreference, Subscription
 
 
@@ -27,17 +28,19 @@ def notify(recipients, message, *, params=None, url="", target_key="", actor=Non
     params = {str(k): str(v) for k, v in (params or {}).items()}
     url = _clean_url(url)
     actor_id = getattr(actor, "pk", None)
-    seen, rows = set(), []
+    seen, rows, users = set(), [], []
     now = timezone.now()
     for user in recipients:
         if user.pk is None or user.pk == actor_id or user.pk in seen:
             continue
         seen.add(user.pk)
+        users.append(user)
         rows.append(Notification(recipient_id=user.pk, actor_id=actor_id, message=message,
                                  params=params, url=url, target_key=target_key, created_at=now))
     if not rows:
         return []
     created = Notification.objects.bulk_create(rows)
+    forget_unread_counts(users)
     immediate = set(NotificationPreference.objects.filter(
         user_id__in=seen, email_mode=NotificationPreference.IMMEDIATELY,
     ).values_list("user_id", flat=True))
@@ -118,9 +121,30 @@ def visible_notifications(user):
     return mine.exclude(target_key__in=hidden) if hidden else mine
 
 
+def _unread_key(user):
+    # The join date tells apart accounts that reuse an id (a test database, a restore).
+    joined = getattr(user, "date_joined", None)
+    return f"notifications:unread:{user.pk}:{joined.timestamp() if joined else ''}"
+
+
+def forget_unread_counts(users):
+    """Drop cached header counts after something changed them."""
+    cache.delete_many([_unread_key(user) for user in users])
+
+
 def unread_count(user):
-    """Unread and visible: one query for the counts per target, then the filters
-    of the apps that own those targets (none are called when all is read)."""
+    """Unread and visible, for the header of every page: cached briefly per user
+    (dropped when a notification arrives or is read), else one query for the
+    counts per target and then the filters of the apps owning those targets."""
+    key = _unread_key(user)
+    count = cache.get(key)
+    if count is None:
+        count = _count_unread(user)
+        cache.set(key, count, conf.unread_cache_seconds())
+    return count
+
+
+def _count_unread(user):
     counts = Notification.objects.filter(recipient=user, read_at__isnull=True).values(
         "target_key").annotate(n=Count("id")).order_by()
     counts = {row["target_key"]: row["n"] for row in counts}
@@ -134,9 +158,11 @@ def mark_read(user, notification_id):
     if notification is not None and notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        forget_unread_counts([user])
     return notification
 
 
 def mark_all_read(user):
-    return visible_notifications(user).filter(read_at__isnull=True).update(
-        read_at=timezone.now())
+    count = visible_notifications(user).filter(read_at__isnull=True).update(read_at=timezone.now())
+    forget_unread_counts([user])
+    return count

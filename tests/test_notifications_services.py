@@ -108,10 +108,17 @@ def test_visibility_filter_hides_notifications_and_unread_count(learner, hidden_
     assert hidden_prefix and all(k.startswith("fake.") for call in hidden_prefix for k in call)
 
 
-def test_unread_count_is_one_query_when_no_filter_applies(learner, django_assert_num_queries):
+def test_unread_count_is_one_query_then_cached_until_something_changes(
+        learner, other_learner, django_assert_num_queries):
     services.notify([learner], REPLIED, params={"name": "a", "thread": "b"}, target_key="x:1")
     with django_assert_num_queries(1):
         assert services.unread_count(learner) == 1
+    with django_assert_num_queries(0):
+        assert services.unread_count(learner) == 1
+    services.notify([learner, other_learner], REPLIED, params={"name": "a", "thread": "c"})
+    assert services.unread_count(learner) == 2
+    services.mark_all_read(learner)
+    assert services.unread_count(learner) == 0
 
 
 def test_language_preference_follows_the_user_and_ignores_unknown_languages(learner):

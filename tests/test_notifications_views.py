@@ -148,3 +148,21 @@ def test_signing_up_keeps_the_interface_language(client, django_user_model):
     assert response.status_code == 302, response.content.decode()[:2000]
     user = django_user_model.objects.get(email="eva@example.org")
     assert NotificationPreference.objects.get(user=user).language == "es"
+
+
+def test_list_queries_do_not_grow_with_the_number_of_notifications(django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for size in (3, 60):
+        user = django_user_model.objects.create_user(username=f"many{size}@example.org", password="x")
+        for n in range(size):
+            notify(user, f"t{n}", key=f"x.thread:{n}")
+        client = Client()
+        client.force_login(user)
+        client.get(LIST)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST).status_code == 200
+        counts[size] = len(captured)
+    assert counts[3] == counts[60] <= 6, counts
