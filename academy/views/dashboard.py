@@ -5,13 +5,15 @@ from courses.forms import JoinCohortForm
 from courses.models import CohortMembership
 from courses.outline import learner_courses
 from credentials.services import certificates_of
+from facilitation.permissions import may_facilitate
+from facilitation.services.communication import cohort_announcements
 
 from ..models import PlanExport
 
 
 @login_required
 def dashboard(request):
-    memberships = (
+    memberships = list(
         CohortMembership.objects.filter(user=request.user)
         .select_related("cohort")
         .prefetch_related("cohort__facilitators")
@@ -26,5 +28,7 @@ def dashboard(request):
         "courses": courses,
         "memberships": memberships,
         "join_form": JoinCohortForm(),
+        "announcements": cohort_announcements([m.cohort_id for m in memberships]),
+        "may_facilitate": may_facilitate(request.user),
         "certificates": certificates_of(request.user),
     })

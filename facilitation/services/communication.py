@@ -34,7 +34,10 @@ def message_learner(cohort, sender, recipient, subject, body):
     return message
 
 
-def announcements_for_learner(user, limit=10):
-    """The latest announcements of the learner's cohorts, newest first (one query)."""
-    return list(Announcement.objects.filter(cohort__memberships__user=user)
+def cohort_announcements(cohort_ids, limit=10):
+    """The latest announcements of these cohorts (a learner's), newest first: one
+    query, none when the learner is in no cohort."""
+    if not cohort_ids:
+        return []
+    return list(Announcement.objects.filter(cohort_id__in=cohort_ids)
                 .select_related("cohort", "author").order_by("-created_at")[:limit])

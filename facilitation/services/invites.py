@@ -112,6 +112,8 @@ def collect_emails(text, upload):
     emails, problems = emails_from_text(text or "")
     if upload is not None:
         from_file, file_problems = emails_from_csv(read_upload(upload))
+        if not from_file and not file_problems:
+            file_problems = [_("The file has no email address.")]
         emails += from_file
         problems += file_problems
     if problems:
