@@ -22,6 +22,8 @@ def parse_args(argv):
     parser.add_argument("--questions", default="10,100", help="questions per quiz (comma-separated)")
     parser.add_argument("--notifications", default="10,1000",
                         help="notifications of the reader (comma-separated)")
+    parser.add_argument("--certificates", default="10,1000",
+                        help="certificates issued in all (comma-separated)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--h5p-sizes", default="1,50",
@@ -76,7 +78,7 @@ def run(args):
         call_command("load_catalog", verbosity=0, stdout=io.StringIO())
         rows = []
         scale_points = {"lessons": args.sizes, "questions": args.questions,
-                        "notifications": args.notifications}
+                        "notifications": args.notifications, "certificates": args.certificates}
         for unit, build, flows in GROUPS:
             for size in [int(s) for s in scale_points[unit].split(",")]:
                 scenario = build(size)

@@ -9,6 +9,7 @@ Later features add their groups or flows here.
 
 from django.urls import reverse
 
+from .credentials import GROUP as CERTIFICATES
 from .notifications import GROUP as NOTIFICATIONS
 
 
@@ -98,4 +99,5 @@ GROUPS = [
         ("quiz attempt page", quiz_attempt_page), ("quiz autosave", quiz_autosave),
         ("quiz submission", quiz_submission)]),
     NOTIFICATIONS,
+    CERTIFICATES,
 ]
