@@ -46,6 +46,13 @@ def test_a_valid_certificate_is_shown_to_anyone_without_personal_data(client, ce
     assert response["X-Robots-Tag"] == "noindex"
 
 
+@pytest.mark.parametrize("who", ["anonymous", "owner", "other learner", "facilitator", "trainer"])
+def test_every_visitor_sees_the_same_public_page(certificate, people, who):
+    page = client_for(people[who]).get(verify_url(certificate.code)).content.decode()
+    assert "This certificate is valid." in page and "Ana" in page
+    assert "ana@example.org" not in page
+
+
 def test_a_code_typed_in_lower_case_or_with_spaces_still_verifies(client, certificate):
     assert client.get(verify_url(certificate.code.lower())).status_code == 200
     typed = client.get(reverse("credentials_public:verify_lookup"),
