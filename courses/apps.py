@@ -9,3 +9,4 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects page-structure receivers)
+        from .h5p import checks  # noqa: F401  (registers the isolated-player checks)

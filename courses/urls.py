@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .h5p import embed as h5p_embed
 from .h5p import views as h5p_views
 
 app_name = "courses"
@@ -16,4 +17,5 @@ urlpatterns = [
     path("cohorts/join/", views.join_cohort, name="join_cohort"),
     path("h5p/<int:page_id>/<str:block_id>/xapi/", h5p_views.xapi, name="h5p_xapi"),
     path("h5p/<int:page_id>/<str:block_id>/state/", h5p_views.state, name="h5p_state"),
+    path("h5p/play/<uuid:package_id>/", h5p_embed.embed, name="h5p_embed"),
 ]

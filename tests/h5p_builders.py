@@ -43,3 +43,17 @@ def build(path, files=None, symlinks=(), compress=zipfile.ZIP_DEFLATED):
             info.external_attr = (stat.S_IFLNK | 0o777) << 16
             archive.writestr(info, target)
     return path
+
+
+def add_h5p_lesson(module, package, completion="pass", slug="try-it", title="Try it"):
+    """A lesson under `module` made of one H5P block; returns (lesson, block id)."""
+    import uuid
+
+    from courses.models import LessonPage
+
+    block_id = str(uuid.uuid4())
+    lesson = module.add_child(instance=LessonPage(
+        title=title, slug=slug, locale=module.locale, completion_rule="h5p",
+        body=[{"type": "h5p", "id": block_id,
+               "value": {"package": str(package.pk), "completion": completion}}]))
+    return lesson, block_id

@@ -2,7 +2,6 @@
 lesson progress; nobody can post for someone else or outside their courses."""
 
 import json
-import uuid
 
 import pytest
 from django.test import Client
@@ -13,14 +12,13 @@ from courses import progress
 from courses.h5p.importer import import_package
 from courses.models import (
     H5PResult,
-    LessonPage,
     ModulePage,
     StepProgress,
     XAPIStatement,
 )
 
 from .conftest import course_in
-from .h5p_builders import build
+from .h5p_builders import add_h5p_lesson, build
 
 pytestmark = pytest.mark.django_db
 VERBS = "http://adlnet.gov/expapi/verbs/"
@@ -31,12 +29,7 @@ def h5p_lesson(settings, tmp_path):
     settings.ACADEMY_H5P_ROOT = tmp_path / "h5p"
     package = import_package(build(tmp_path / "hello.h5p"))
     module = ModulePage.objects.child_of(course_in("en")).order_by("path").first()
-    block_id = str(uuid.uuid4())
-    lesson = module.add_child(instance=LessonPage(
-        title="Try it", slug="try-it", locale=module.locale, completion_rule="h5p",
-        body=[{"type": "h5p", "id": block_id,
-               "value": {"package": package.pk, "completion": "pass"}}]))
-    return lesson, block_id
+    return add_h5p_lesson(module, package)
 
 
 def statement(verb, user_email, raw=None, maximum=None, parent=False, success=None):

@@ -189,6 +189,13 @@ CACHES = {
 # Sessions are read from the cache (Redis when CACHE_URL is set) and kept in the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# H5P player isolation (README, "H5P and security"): both empty, the player runs on
+# the site's own origin.
+ACADEMY_H5P_PLAYER_ORIGIN = os.environ.get("ACADEMY_H5P_PLAYER_ORIGIN", "")
+ACADEMY_H5P_SITE_ORIGIN = os.environ.get("ACADEMY_H5P_SITE_ORIGIN", "")
+if os.environ.get("ACADEMY_H5P_URL"):
+    ACADEMY_H5P_URL = os.environ["ACADEMY_H5P_URL"]
+
 # Where `load_catalog` reads the courses (see catalog/README.md).
 ACADEMY_CATALOG_DIR = Path(os.environ.get("ACADEMY_CATALOG_DIR", BASE_DIR / "catalog"))
 

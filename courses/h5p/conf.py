@@ -21,6 +21,18 @@ def public_url():
     return setting("URL", settings.MEDIA_URL.rstrip("/") + "/h5p")
 
 
+def player_origin():
+    """Where the player runs in isolated mode ("https://h5p.example.org"); "" keeps it
+    on the site's own origin (the default)."""
+    return setting("PLAYER_ORIGIN", "").rstrip("/")
+
+
+def site_origin():
+    """The site's own origin: the only page allowed to frame the isolated player and
+    the only one it talks to."""
+    return setting("SITE_ORIGIN", "").rstrip("/")
+
+
 MAX_FILE_BYTES = lambda: setting("MAX_FILE_BYTES", 50 * 1024 * 1024)  # noqa: E731
 MAX_TOTAL_BYTES = lambda: setting("MAX_TOTAL_BYTES", 300 * 1024 * 1024)  # noqa: E731
 MAX_ENTRIES = lambda: setting("MAX_ENTRIES", 3000)  # noqa: E731

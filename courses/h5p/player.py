@@ -1,4 +1,9 @@
-"""What the lesson page gives the h5p-standalone player (paths, URLs, saved state)."""
+"""What the lesson page gives the H5P player: paths, URLs, saved state.
+
+Two modes (README, "H5P and security"): by default h5p-standalone runs in the
+lesson page's own origin; with ACADEMY_H5P_PLAYER_ORIGIN set, the lesson shows a
+sandboxed iframe on that other origin, which reports to the page by postMessage.
+"""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -7,28 +12,46 @@ from ..models import H5PResult
 from . import conf
 
 
-def player_settings(request, page, block_id, package):
-    if package is None or page is None:
-        return None
-    user = getattr(request, "user", None)
-    state = ""
-    if user is not None and user.is_authenticated:
-        state = H5PResult.objects.filter(user=user, step_key=page.translation_key,
-                                         block_id=block_id).values_list("state", flat=True).first() or ""
+def player_files(package):
+    """The h5p-standalone options that locate a package and the player's own files."""
     base = conf.public_url()
     return {
-        "id": block_id,
         "h5p_json_path": f"{base}/content/{package.id}",
         "libraries_path": f"{base}/libraries",
         "frame_js": static("h5p-standalone/frame.bundle.js"),
         "frame_css": static("h5p-standalone/styles/h5p.css"),
         "main_js": static("h5p-standalone/main.bundle.js"),
-        "custom_js": static("courses/h5p-frame.js"),
+    }
+
+
+def saved_state(user, page, block_id):
+    if user is None or not user.is_authenticated:
+        return ""
+    return H5PResult.objects.filter(user=user, step_key=page.translation_key, block_id=block_id) \
+        .values_list("state", flat=True).first() or ""
+
+
+def player_settings(request, page, block_id, package):
+    if package is None or page is None:
+        return None
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    lesson = {
+        "id": block_id,
         "xapi_url": reverse("courses:h5p_xapi", args=[page.id, block_id]),
         "state_url": reverse("courses:h5p_state", args=[page.id, block_id]),
-        "state": state,
+        "state": saved_state(user, page, block_id),
         "object_iri": (request.build_absolute_uri(page.url) if request else page.url)
         + f"#h5p-{block_id}",
-        "user_name": (user.get_full_name() or user.get_username()) if user and user.is_authenticated else "",
-        "user_mail": (user.email or user.get_username()) if user and user.is_authenticated else "",
+        "signed_in": signed_in,
+    }
+    if conf.player_origin():
+        # The frame gets no learner data but the saved state: the page relays the rest.
+        return {**lesson, "title": package.title, "player_origin": conf.player_origin(),
+                "embed_url": conf.player_origin() + reverse("courses:h5p_embed", args=[package.id])}
+    return {
+        **lesson, **player_files(package),
+        "custom_js": static("courses/h5p-frame.js"),
+        "user_name": (user.get_full_name() or user.get_username()) if signed_in else "",
+        "user_mail": (user.email or user.get_username()) if signed_in else "",
     }

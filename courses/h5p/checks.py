@@ -1,0 +1,40 @@
+"""System checks for the isolated H5P player: a half-configured isolation would
+either break every H5P activity or silently run third-party code on the site."""
+
+from urllib.parse import urlsplit
+
+from django.core import checks
+
+from . import conf
+
+
+def is_origin(value):
+    parts = urlsplit(value)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc) and parts.path in {"", "/"} \
+        and not (parts.query or parts.fragment)
+
+
+@checks.register()
+def isolated_player_settings(app_configs, **kwargs):
+    player, site = conf.player_origin(), conf.site_origin()
+    if not player:
+        return []
+    problems = []
+    if not is_origin(player):
+        problems.append(checks.Error(
+            "ACADEMY_H5P_PLAYER_ORIGIN must be an origin such as https://h5p.example.org.",
+            id="courses.E001"))
+    if not is_origin(site):
+        problems.append(checks.Error(
+            "ACADEMY_H5P_SITE_ORIGIN must name the site's own origin when the player is isolated.",
+            id="courses.E002"))
+    elif site == player:
+        problems.append(checks.Error(
+            "ACADEMY_H5P_PLAYER_ORIGIN must differ from ACADEMY_H5P_SITE_ORIGIN, or nothing is isolated.",
+            id="courses.E003"))
+    url = conf.public_url()
+    if urlsplit(url).netloc and not url.startswith(player + "/"):
+        problems.append(checks.Warning(
+            "ACADEMY_H5P_URL points outside ACADEMY_H5P_PLAYER_ORIGIN: H5P files would load "
+            "from another origin than the player.", id="courses.W001"))
+    return problems
