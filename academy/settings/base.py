@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "notifications",
     "facilitation",
     "community",
+    "community.moderation",
     "credentials",
     "wagtail_localize",
     "wagtail_localize.locales",
