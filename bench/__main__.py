@@ -24,6 +24,9 @@ def parse_args(argv):
                         help="notifications of the reader (comma-separated)")
     parser.add_argument("--certificates", default="10,1000",
                         help="certificates issued in all (comma-separated)")
+    parser.add_argument("--posts", default="50,500", help="posts in a community thread (comma-separated)")
+    parser.add_argument("--threads", default="100,1000",
+                        help="threads in a community space (comma-separated)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--h5p-sizes", default="1,50",
@@ -78,7 +81,8 @@ def run(args):
         call_command("load_catalog", verbosity=0, stdout=io.StringIO())
         rows = []
         scale_points = {"lessons": args.sizes, "questions": args.questions,
-                        "notifications": args.notifications, "certificates": args.certificates}
+                        "notifications": args.notifications, "certificates": args.certificates,
+                        "posts": args.posts, "threads": args.threads}
         for unit, build, flows in GROUPS:
             for size in [int(s) for s in scale_points[unit].split(",")]:
                 scenario = build(size)

@@ -9,6 +9,8 @@ Later features add their groups or flows here.
 
 from django.urls import reverse
 
+from .community import POSTS_GROUP as COMMUNITY_POSTS
+from .community import THREADS_GROUP as COMMUNITY_THREADS
 from .credentials import GROUP as CERTIFICATES
 from .notifications import GROUP as NOTIFICATIONS
 
@@ -100,4 +102,6 @@ GROUPS = [
         ("quiz submission", quiz_submission)]),
     NOTIFICATIONS,
     CERTIFICATES,
+    COMMUNITY_POSTS,
+    COMMUNITY_THREADS,
 ]

@@ -75,6 +75,8 @@ def thread(request, thread_id):
         "open_for_replies": open_for_replies, "participant": participant,
         "following": notify.is_following(user, thread.target_key()),
         "reply_form": ReplyForm(), "idea_form": IdeaForm(),
+        # one comment form, under the response being answered (?reply_to=), keeps pages light
+        "reply_to": int(request.GET["reply_to"]) if request.GET.get("reply_to", "").isdigit() else None,
         "mt_available": mt_available, "current_language": get_language(),
         "tags": list(thread.tags.values_list("name", flat=True)),
     }
