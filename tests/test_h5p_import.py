@@ -175,3 +175,24 @@ def test_trainers_upload_packages_in_the_admin(tmp_path, h5p_root, django_user_m
     assert ".php files are not allowed" in client.get("/admin/h5p/upload/").content.decode()
     assert H5PPackage.objects.count() == 1
     assert learner_client.get("/admin/h5p/upload/").status_code in (302, 403)
+
+
+def test_upload_list_refreshes_itself_only_while_an_import_is_running(
+        tmp_path, h5p_root, django_user_model, settings):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from courses.models import H5PUpload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    trainer = django_user_model.objects.create_user(username="t@example.org", password="x")
+    trainer.groups.add(Group.objects.get(name="Trainers"))
+    client = Client()
+    client.force_login(trainer)
+    running = H5PUpload.objects.create(file="h5p-uploads/big.h5p", original_name="big.h5p",
+                                       uploaded_by=trainer)
+    page = client.get("/admin/h5p/upload/").content.decode()
+    assert "being imported" in page and "data-refresh-while-pending" in page
+    running.state = H5PUpload.IMPORTED
+    running.save()
+    assert "data-refresh-while-pending" not in client.get("/admin/h5p/upload/").content.decode()

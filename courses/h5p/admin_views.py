@@ -40,8 +40,10 @@ def upload(request):
         else:
             import_h5p_upload.apply(args=[record.pk])
         return redirect("h5p_upload")
-    uploads = H5PUpload.objects.select_related("package")[:20]
-    return render(request, "courses/admin/h5p_upload.html", {"form": form, "uploads": uploads})
+    uploads = list(H5PUpload.objects.select_related("package")[:20])
+    any_pending = any(item.state == H5PUpload.PENDING for item in uploads)
+    return render(request, "courses/admin/h5p_upload.html",
+                  {"form": form, "uploads": uploads, "any_pending": any_pending})
 
 
 def export_statements(request, page_id):
