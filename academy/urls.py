@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include((academy_patterns, "academy"))),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("community/moderation/", include("community.moderation.urls")),
     path("community/", include("community.urls")),
     path("notifications/", include("notifications.urls")),
     path("facilitate/", include("facilitation.urls")),
