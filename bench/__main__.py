@@ -24,6 +24,8 @@ def parse_args(argv):
                         help="notifications of the reader (comma-separated)")
     parser.add_argument("--certificates", default="10,1000",
                         help="certificates issued in all (comma-separated)")
+    parser.add_argument("--learners", default="100,1000",
+                        help="learners per cohort, on a 100-lesson course (comma-separated)")
     parser.add_argument("--posts", default="50,500", help="posts in a community thread (comma-separated)")
     parser.add_argument("--threads", default="100,1000",
                         help="threads in a community space (comma-separated)")
@@ -82,7 +84,7 @@ def run(args):
         rows = []
         scale_points = {"lessons": args.sizes, "questions": args.questions,
                         "notifications": args.notifications, "certificates": args.certificates,
-                        "posts": args.posts, "threads": args.threads}
+                        "learners": args.learners, "posts": args.posts, "threads": args.threads}
         for unit, build, flows in GROUPS:
             for size in [int(s) for s in scale_points[unit].split(",")]:
                 scenario = build(size)

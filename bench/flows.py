@@ -94,12 +94,33 @@ def quiz_submission(scenario):
     return prepare
 
 
+def cohort_scenario(size):
+    """A facilitator's cohort of `size` learners on a course of 100 lessons."""
+    from .cohorts import build_cohort
+
+    return build_cohort(size, lessons=100)
+
+
+def cohort_dashboard(scenario):
+    cohort = scenario["cohort"]
+    url = reverse("facilitation:dashboard", args=[cohort.pk])
+    return lambda: ("get", url, None, f"Cohort of {cohort.members.count()}")
+
+
+def cohort_export(scenario):
+    """Eager Celery in the benchmark: the request builds the whole CSV file."""
+    url = reverse("facilitation:request_export", args=[scenario["cohort"].pk])
+    return lambda: ("post", url, {"file_format": "csv"}, "")
+
+
 GROUPS = [
     ("lessons", lesson_scenario, [
         ("course page", course_page), ("lesson page", lesson_page), ("dashboard", dashboard)]),
     ("questions", quiz_scenario, [
         ("quiz attempt page", quiz_attempt_page), ("quiz autosave", quiz_autosave),
         ("quiz submission", quiz_submission)]),
+    ("learners", cohort_scenario, [
+        ("cohort dashboard", cohort_dashboard), ("cohort export CSV", cohort_export)]),
     NOTIFICATIONS,
     CERTIFICATES,
     COMMUNITY_POSTS,

@@ -21,6 +21,11 @@ def learners_per_page():
     return setting("FACILITATION_LEARNERS_PER_PAGE", 100)
 
 
+def help_list_size():
+    """How many learners the "needs help" list shows (the grid marks all of them)."""
+    return setting("FACILITATION_HELP_LIST_SIZE", 50)
+
+
 def invite_max_bytes():
     return setting("FACILITATION_INVITE_MAX_BYTES", 256 * 1024)
 

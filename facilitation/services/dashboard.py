@@ -9,7 +9,7 @@ quiz attempts and the quizzes' rules. The grid is assembled in Python.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Value, When
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -154,23 +154,30 @@ def module_of_step(modules):
     return Case(*whens, default=Value(NO_MODULE), output_field=IntegerField())
 
 
+def members_progress(cohort):
+    return StepProgress.objects.filter(
+        course_key=cohort.course.translation_key,
+        user_id__in=CohortMembership.objects.filter(cohort=cohort).values("user_id"))
+
+
 def module_progress(cohort, modules):
-    """{(user id, module index): (completed steps, latest activity)} in one query."""
+    """{(user id, module index): completed steps} in one query (integers only: cheap
+    to read for learners × modules rows)."""
     module = module_of_step(modules)
     if module is None:
         return {}
-    members = CohortMembership.objects.filter(cohort=cohort).values("user_id")
-    rows = (StepProgress.objects
-            .filter(course_key=cohort.course.translation_key, user_id__in=members)
-            .annotate(module=module)
-            .values("user_id", "module")
-            .annotate(done=Count("id", filter=Q(completed_at__isnull=False)),
-                      viewed=Max("last_viewed_at"), completed=Max("completed_at")))
-    progress = {}
-    for row in rows:
-        latest = max((t for t in (row["viewed"], row["completed"]) if t), default=None)
-        progress[row["user_id"], row["module"]] = (row["done"], latest)
-    return progress
+    rows = (members_progress(cohort).filter(completed_at__isnull=False).annotate(module=module)
+            .values("user_id", "module").annotate(done=Count("id"))
+            .values_list("user_id", "module", "done"))
+    return {(user_id, index): done for user_id, index, done in rows}
+
+
+def latest_progress(cohort):
+    """{user id: latest view or completion of a step of the course}, in one query."""
+    rows = members_progress(cohort).values("user_id").annotate(
+        viewed=Max("last_viewed_at"), completed=Max("completed_at"))
+    return {row["user_id"]: max((t for t in (row["viewed"], row["completed"]) if t), default=None)
+            for row in rows}
 
 
 def quiz_results(cohort, quizzes):
@@ -243,20 +250,20 @@ def cohort_dashboard(cohort, now=None):
     quizzes = [quiz for module in modules for quiz in module.quizzes]
     apply_quiz_rules(quizzes)
     progress = module_progress(cohort, modules)
+    latest = latest_progress(cohort)
     results, last_submitted = quiz_results(cohort, quizzes)
     memberships = (CohortMembership.objects.filter(cohort=cohort).select_related("user")
+                   .only("joined_at", "user__first_name", "user__last_name", "user__email",
+                         "user__username")
                    .order_by("user__first_name", "user__last_name", "user__email", "user_id"))
     rows = []
     for membership in memberships:
         user_id = membership.user_id
-        cells, activity = [], [last_submitted.get(user_id)]
-        for index, module in enumerate(modules):
-            done, latest = progress.get((user_id, index), (0, None))
-            activity.append(latest)
-            cells.append(Cell(min(done, module.total), module.total,
-                              [results[user_id, q.key] for q in module.quizzes
-                               if (user_id, q.key) in results]))
-        activity.append(progress.get((user_id, NO_MODULE), (0, None))[1])
+        cells = [Cell(min(progress.get((user_id, index), 0), module.total), module.total,
+                      [results[user_id, q.key] for q in module.quizzes
+                       if (user_id, q.key) in results])
+                 for index, module in enumerate(modules)]
+        activity = (latest.get(user_id), last_submitted.get(user_id))
         row = LearnerRow(membership.user, membership.joined_at, cells,
                          last_activity=max((t for t in activity if t), default=None))
         row.reasons = help_reasons(row, [r for c in cells for r in c.quizzes], now,

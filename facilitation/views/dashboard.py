@@ -30,8 +30,11 @@ def dashboard(request, cohort_id):
     data = cohort_dashboard(cohort)
     page = Paginator(data.rows, conf.learners_per_page()).get_page(request.GET.get("page"))
     exports = list(DashboardExport.objects.filter(cohort=cohort).defer("content")[:5])
+    needing = data.needs_help
     return render(request, "facilitation/dashboard.html", {
         "cohort": cohort, "data": data, "page": page, "exports": exports,
+        "needing": needing[: conf.help_list_size()],
+        "needing_more": max(len(needing) - conf.help_list_size(), 0),
         "export_form": ExportForm(), "inactive_days": conf.inactive_days(),
         "failed_attempts": conf.failed_attempts(),
     })
