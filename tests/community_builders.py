@@ -24,7 +24,7 @@ def make_user(username, *groups, first_name=""):
     user = get_user_model().objects.create_user(
         username=username, email=username, password="pw-community-123", first_name=first_name)
     for name in groups:
-        user.groups.add(Group.objects.get(name=name))
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
     return user
 
 
