@@ -67,7 +67,7 @@ def test_message_to_a_learner_in_need_is_emailed_with_reply_to_the_facilitator(
     [email] = mail.outbox
     assert email.to == ["ana@example.org"] and email.reply_to == ["fatou@example.org"]
     assert "I saw you stopped at module 2." in email.body
-    assert "Fatou Diop" in email.body
+    assert "Fatou Diop, animateur·rice de « Lyon spring »" in email.body  # the cohort speaks French
     assert LearnerMessage.objects.get().sent_at is not None
 
 
