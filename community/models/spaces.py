@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 class Space(models.Model):
@@ -69,6 +70,18 @@ class Topic(models.Model):
 
     def __str__(self):
         return f"{self.space} · {self.module_key or 'general'}"
+
+    panels = [FieldPanel("mode"), FieldPanel("position")]
+
+    def admin_title(self):
+        """"Course › module" in the admin's language (one page lookup per row, admin only)."""
+        from ..titles import label_spaces, label_topics
+
+        label_spaces([self.space])
+        label_topics([self])
+        return f"{self.space.title} › {self.title}"
+
+    admin_title.short_description = _("topic")
 
     @property
     def is_divided(self):
