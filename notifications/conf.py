@@ -34,3 +34,8 @@ def unread_cache_seconds():
     """How long the header's unread count is cached when nothing invalidates it (a
     notification hidden because its target became invisible drops out after this)."""
     return int(getattr(settings, "ACADEMY_NOTIFICATIONS_UNREAD_CACHE_SECONDS", 60))
+
+
+def keep_days():
+    """Notifications older than this are deleted by the purge task (read or not)."""
+    return int(getattr(settings, "ACADEMY_NOTIFICATIONS_KEEP_DAYS", 365))

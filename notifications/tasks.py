@@ -97,3 +97,12 @@ def send_digest(user_id):
         Notification.objects.filter(pk__in=[n.pk for n in shown]).update(emailed_at=now)
         NotificationPreference.objects.filter(pk=preference.pk).update(last_digest_at=now)
         return len(shown)
+
+
+@shared_task(acks_late=True)
+def purge_old_notifications():
+    """Run by Celery beat: delete notifications older than the retention period, so
+    the table stays the size of what people may still look at. Returns how many."""
+    cutoff = timezone.now() - timedelta(days=conf.keep_days())
+    deleted, _ = Notification.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -231,3 +231,21 @@ def test_digest_in_the_readers_language(learner, language, subject, phrases):
     assert f"http://127.0.0.1:8000/{language}/notifications/" in email.body  # the link follows
     html = email.alternatives[0][0]
     assert f'<html lang="{language}">' in html and phrases[1] in html
+
+
+def test_purge_deletes_only_notifications_past_the_retention_period(learner, settings):
+    settings.ACADEMY_NOTIFICATIONS_KEEP_DAYS = 30
+    old, recent = notify(learner, name="Old")[0], notify(learner, name="Recent")[0]
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    assert tasks.purge_old_notifications() == 1
+    assert list(Notification.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_beat_schedule_runs_the_digest_and_the_purge(settings):
+    from academy.celery import app
+
+    tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"notifications.tasks.send_daily_digests",
+            "notifications.tasks.purge_old_notifications"} <= tasks_scheduled
+    assert {"notifications.tasks.send_daily_digests",
+            "notifications.tasks.purge_old_notifications"} <= set(app.tasks)

@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=ACADEMY_NOTIFICATIONS_DIGEST_HOUR, minute=0),
     },
+    "notifications-purge": {
+        "task": "notifications.tasks.purge_old_notifications",
+        "schedule": crontab(hour=3, minute=30, day_of_week=0),
+    },
 }
 
 CACHES = {
