@@ -15,13 +15,22 @@ from ..services import closing, ideas, posting
 from .lookup import idea_or_404, post_or_404, space_or_404, thread_or_404, topic_of
 
 
+def _cleaned(form):
+    """The form's data, or a 400 that lists what to correct."""
+    if not form.is_valid():
+        raise _invalid(form)
+    return form.cleaned_data
+
+
 def _invalid(form):
     errors = "; ".join(f"{form.fields[name].label if name in form.fields else ''}: {' '.join(e)}"
                        .lstrip(": ") for name, e in form.errors.items())
     return Refused(400, _("Please correct the form: %(errors)s") % {"errors": errors})
 
 
-def _back_to(post):
+def _back_to(post, request=None):
+    if request is not None and post.status == Post.PENDING:
+        messages.info(request, _("Your post is waiting for a moderator's approval."))
     url = reverse("community:thread", args=[post.thread_id])
     return redirect(f"{url}#post-{post.pk}")
 
@@ -35,16 +44,16 @@ def new_thread(request, space_id, topic_id):
     check_signed_in(request.user)
     space = space_or_404(request.user, space_id)
     topic = topic_of(space, topic_id)
-    form = ThreadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        raise _invalid(form)
-    data = form.cleaned_data
+    data = _cleaned(ThreadForm(request.POST, request.FILES))
     thread = posting.create_thread(
         request.user, topic, kind=data["kind"], title=data["title"], body=data["body"],
         language=data["language"], tags=data["tags"], files=_files(request),
         cohort_id=data.get("cohort"),
     )
-    messages.success(request, _("Your discussion is posted."))
+    if thread.posts.filter(depth=Post.OPENING, status=Post.PENDING).exists():
+        messages.info(request, _("Your post is waiting for a moderator's approval."))
+    else:
+        messages.success(request, _("Your discussion is posted."))
     return redirect("community:thread", thread.pk)
 
 
@@ -52,32 +61,22 @@ def new_thread(request, space_id, topic_id):
 def reply(request, thread_id):
     check_signed_in(request.user)
     thread = thread_or_404(request.user, thread_id)
-    form = ReplyForm(request.POST, request.FILES)
-    if not form.is_valid():
-        raise _invalid(form)
-    parent = None
-    if form.cleaned_data.get("parent"):
-        parent = post_or_404(request.user, form.cleaned_data["parent"])
-    post = posting.reply(request.user, thread, body=form.cleaned_data["body"],
-                         language=form.cleaned_data["language"], parent=parent,
-                         files=_files(request))
-    if post.status == Post.PENDING:
-        messages.info(request, _("Your post is waiting for a moderator's approval."))
-    return _back_to(post)
+    data = _cleaned(ReplyForm(request.POST, request.FILES))
+    parent = post_or_404(request.user, data["parent"]) if data.get("parent") else None
+    post = posting.reply(request.user, thread, body=data["body"], language=data["language"],
+                         parent=parent, files=_files(request))
+    return _back_to(post, request)
 
 
 @post_only
 def add_idea(request, thread_id):
     check_signed_in(request.user)
     thread = thread_or_404(request.user, thread_id)
-    form = IdeaForm(request.POST, request.FILES)
-    if not form.is_valid():
-        raise _invalid(form)
-    data = form.cleaned_data
+    data = _cleaned(IdeaForm(request.POST, request.FILES))
     idea = ideas.add_idea(request.user, thread, title=data["title"], need=data["need"],
                           description=data["description"], country=data["country"],
                           language=data["language"], tags=data["tags"], files=_files(request))
-    return _back_to(idea.post)
+    return _back_to(idea.post, request)
 
 
 @post_only
@@ -143,10 +142,8 @@ def edit(request, post_id):
     form = EditForm(request.POST or None, initial={"body": post.body_markdown,
                                                    "title": post.thread.title})
     if request.method == "POST":
-        if not form.is_valid():
-            raise _invalid(form)
-        posting.edit_post(request.user, post, body=form.cleaned_data["body"],
-                          title=form.cleaned_data.get("title"))
+        data = _cleaned(form)
+        posting.edit_post(request.user, post, body=data["body"], title=data.get("title"))
         messages.success(request, _("Your post is updated."))
         return _back_to(post)
     return render(request, "community/edit.html", {"form": form, "post": post})
@@ -164,9 +161,7 @@ def synthesis(request, thread_id):
             closing.reopen(request.user, thread)
             messages.info(request, _("The discussion is open again."))
             return redirect("community:thread", thread.pk)
-        if not form.is_valid():
-            raise _invalid(form)
-        closing.write_synthesis(request.user, thread, body=form.cleaned_data["body"])
+        closing.write_synthesis(request.user, thread, body=_cleaned(form)["body"])
         messages.success(request, _("The synthesis is published and the discussion is closed."))
         return redirect("community:thread", thread.pk)
     return render(request, "community/synthesis.html", {"form": form, "thread": thread})
