@@ -10,16 +10,9 @@ from django.test import Client
 from credentials.models import Certificate
 
 from ..conftest import course_in, lessons_of
-from .conftest import overflows_narrow_screen, serious_accessibility_violations
+from .test_learner_journey import check_page  # axe + 360 px, the same checks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def check_page(page, name, problems):
-    for violation in serious_accessibility_violations(page):
-        problems.append(f"{name}: {violation}")
-    if overflows_narrow_screen(page):
-        problems.append(f"{name}: scrolls sideways at 360 px")
 
 
 def signed_in(page, live_server, user):
