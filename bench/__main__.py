@@ -29,6 +29,8 @@ def parse_args(argv):
     parser.add_argument("--posts", default="50,500", help="posts in a community thread (comma-separated)")
     parser.add_argument("--threads", default="100,1000",
                         help="threads in a community space (comma-separated)")
+    parser.add_argument("--reports", default="10,500",
+                        help="reported posts in the moderation queue (comma-separated)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--h5p-sizes", default="1,50",
@@ -84,7 +86,8 @@ def run(args):
         rows = []
         scale_points = {"lessons": args.sizes, "questions": args.questions,
                         "notifications": args.notifications, "certificates": args.certificates,
-                        "learners": args.learners, "posts": args.posts, "threads": args.threads}
+                        "learners": args.learners, "posts": args.posts, "threads": args.threads,
+                        "reported": args.reports}
         for unit, build, flows in GROUPS:
             for size in [int(s) for s in scale_points[unit].split(",")]:
                 scenario = build(size)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from .community import POSTS_GROUP as COMMUNITY_POSTS
 from .community import THREADS_GROUP as COMMUNITY_THREADS
+from .community_moderation import GROUP as COMMUNITY_MODERATION
 from .credentials import GROUP as CERTIFICATES
 from .notifications import GROUP as NOTIFICATIONS
 
@@ -125,4 +126,5 @@ GROUPS = [
     CERTIFICATES,
     COMMUNITY_POSTS,
     COMMUNITY_THREADS,
+    COMMUNITY_MODERATION,
 ]
