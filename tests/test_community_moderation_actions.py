@@ -344,3 +344,22 @@ def test_the_queue_query_count_does_not_grow_with_reports(world):
     many, page = _queue_queries(world)
     assert "Reported 14" in page
     assert many == few, (few, many)
+
+
+# Languages
+
+
+def test_moderation_speaks_french_and_spanish(world):
+    from django.utils import translation
+
+    client = client_for(world, "facilitator_in")
+    with translation.override("fr"):
+        queue_url = mod_url("queue")
+    assert "En attente d’une décision" in client.get(queue_url).content.decode()
+    suspensions.suspend(world.trainer, world.carla, world.cohort_space,
+                        until=timezone.now() + datetime.timedelta(days=2), reason="Spam")
+    with translation.override("es"):
+        url = reverse("community:reply", args=[world.cohort_thread.pk])
+    refused = as_carla(world).post(url, {"body": "Hola", "language": "es"})
+    assert refused.status_code == 403
+    assert "Tienes suspendida la publicación en este espacio hasta el" in refused.content.decode()
