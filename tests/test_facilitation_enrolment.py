@@ -3,15 +3,14 @@ with line numbers, nothing half-written), accepting an invitation, bulk add, dat
 join code."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from bench.cohorts import make_facilitator
 from courses.models import Cohort, CohortMembership, Enrolment
 from courses.progress import enrol
-from courses.roles import FACILITATORS
 from facilitation.models import Invitation
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +22,8 @@ def cohort(course_en):
 
 
 @pytest.fixture
-def facilitator(django_user_model, cohort):
-    user = django_user_model.objects.create_user(username="fac@example.org",
-                                                 email="fac@example.org", password="x")
-    user.groups.add(Group.objects.get_or_create(name=FACILITATORS)[0])
+def facilitator(cohort):
+    user = make_facilitator("fac@example.org")
     cohort.facilitators.add(user)
     client = Client()
     client.force_login(user)

@@ -2,12 +2,10 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from courses.permissions import Refused
-
 from ..forms import AnnouncementForm
 from ..permissions import cohort_for
 from ..services.communication import announce
-from .common import bad_form, facilitator_page, post_only, site_url
+from .common import cleaned_data, facilitator_page, post_only, site_url
 
 
 @facilitator_page
@@ -21,10 +19,7 @@ def announcements(request, cohort_id):
 @post_only
 def post_announcement(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
-    form = AnnouncementForm(request.POST)
-    if not form.is_valid():
-        raise Refused(400, bad_form(form))
-    announce(cohort, request.user, form.cleaned_data["title"], form.cleaned_data["body"],
-             site_url(request))
+    data = cleaned_data(AnnouncementForm(request.POST))
+    announce(cohort, request.user, data["title"], data["body"], site_url(request))
     messages.success(request, _("The announcement is published and being emailed to the cohort."))
     return redirect("facilitation:announcements", cohort_id=cohort.pk)

@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 
 from courses.http import post_only, refusing
+from courses.permissions import Refused
 
 __all__ = ["facilitator_page", "post_only", "site_url"]
 
@@ -30,3 +31,10 @@ def site_url(request):
 def bad_form(form):
     """A form's errors as one message, for a 400 refusal."""
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def cleaned_data(form):
+    """The form's data, or a 400 refusal that lists its errors (nothing is written)."""
+    if not form.is_valid():
+        raise Refused(400, bad_form(form))
+    return form.cleaned_data

@@ -5,15 +5,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from courses.permissions import Refused
-
 from .. import conf
 from ..forms import ExportForm, MessageForm
 from ..models import DashboardExport
 from ..permissions import check_facilitator, cohort_for, is_trainer, visible_cohorts
 from ..services.communication import member_of, message_learner
 from ..services.dashboard import cohort_dashboard
-from .common import bad_form, facilitator_page, post_only
+from .common import cleaned_data, facilitator_page, post_only
 
 
 @facilitator_page
@@ -52,10 +50,7 @@ def message_form(request, cohort_id, user_id):
 def send_message(request, cohort_id, user_id):
     cohort = cohort_for(request.user, cohort_id)
     learner = member_of(cohort, user_id)
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        raise Refused(400, bad_form(form))
-    message_learner(cohort, request.user, learner, **form.cleaned_data)
+    message_learner(cohort, request.user, learner, **cleaned_data(MessageForm(request.POST)))
     messages.success(request, _("Your message to %(name)s is on its way.") % {
         "name": learner.get_full_name() or learner.email})
     return redirect("facilitation:dashboard", cohort_id=cohort.pk)

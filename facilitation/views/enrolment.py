@@ -14,7 +14,7 @@ from ..forms import BulkAddForm, CohortDatesForm, InviteForm
 from ..permissions import cohort_for
 from ..services import invites
 from ..tasks import email_invitations
-from .common import bad_form, facilitator_page, post_only, site_url
+from .common import cleaned_data, facilitator_page, post_only, site_url
 
 CANDIDATES_SHOWN = 50
 
@@ -43,10 +43,9 @@ def members(request, cohort_id):
 def invite(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
     form = InviteForm(request.POST, request.FILES)
-    if not form.is_valid():
-        raise Refused(400, bad_form(form))
+    data = cleaned_data(form)
     try:
-        emails = invites.collect_emails(form.cleaned_data["emails"], form.cleaned_data["file"])
+        emails = invites.collect_emails(data["emails"], data["file"])
     except invites.InviteError as error:
         context = members_context(cohort)
         context.update(invite_form=form, invite_problems=error.problems)
@@ -78,10 +77,8 @@ def bulk_add(request, cohort_id):
 @post_only
 def set_dates(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
-    form = CohortDatesForm(request.POST)
-    if not form.is_valid():
-        raise Refused(400, bad_form(form))
-    cohort.starts_on, cohort.ends_on = form.cleaned_data["starts_on"], form.cleaned_data["ends_on"]
+    dates = cleaned_data(CohortDatesForm(request.POST))
+    cohort.starts_on, cohort.ends_on = dates["starts_on"], dates["ends_on"]
     cohort.save(update_fields=["starts_on", "ends_on"])
     messages.success(request, _("The cohort's dates are saved."))
     return redirect("facilitation:members", cohort_id=cohort.pk)

@@ -13,7 +13,7 @@ from ..forms import ExportForm
 from ..models import DashboardExport
 from ..permissions import check_facilitator, check_may_use_export, cohort_for
 from ..tasks import build_dashboard_export
-from .common import bad_form, facilitator_page, post_only
+from .common import cleaned_data, facilitator_page, post_only
 
 
 def export_for(request, export_id):
@@ -28,11 +28,9 @@ def export_for(request, export_id):
 @post_only
 def request_export(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
-    form = ExportForm(request.POST)
-    if not form.is_valid():
-        raise Refused(400, bad_form(form))
+    data = cleaned_data(ExportForm(request.POST))
     export = DashboardExport.objects.create(cohort=cohort, requested_by=request.user,
-                                            file_format=form.cleaned_data["file_format"],
+                                            file_format=data["file_format"],
                                             language=get_language())
     transaction.on_commit(lambda: build_dashboard_export.delay(str(export.pk)))
     return redirect("facilitation:export", export_id=export.pk)
