@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import require
+from ..conftest import on_postgres, require
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -19,6 +19,8 @@ def browser():
     except ImportError:
         require(False, "the playwright Python package")
     require(AXE.exists(), "axe-core (run `npm install`)")
+    # The live server's thread and the test write the same database; SQLite locks it.
+    require(on_postgres(), "PostgreSQL for browser tests (set DATABASE_URL=postgres://…)")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the
     # test makes between browser steps are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
