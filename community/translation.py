@@ -12,6 +12,7 @@ sanitised like any post, and always shown labelled, below the original.
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -57,6 +58,8 @@ def translate_post(user, post, language):
         raise Refused(404, _("Machine translation is not available on this site."))
     if not can_see_post(user, post):
         raise Refused(404, _("This post does not exist or is not open to you."))
+    if language not in dict(settings.LANGUAGES):
+        raise Refused(400, _("Choose one of the site's languages."))
     if language == post.language:
         raise Refused(400, _("This post is already in that language."))
     found = cached_translation(post, language)

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from community import spaces
 from community.models import Post, Space, Thread, Topic
@@ -95,8 +96,10 @@ def client_for(world, role):
 
 @pytest.fixture
 def fresh_cache():
-    """Rate-limit counters live in the cache; ids are reused between tests on SQLite."""
+    """Rate-limit counters live in the cache; ids are reused between tests on SQLite.
+    Also starts from English: reverse() follows the language an earlier test left active."""
     cache.clear()
+    translation.activate("en")
     yield
     cache.clear()
 

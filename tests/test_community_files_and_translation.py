@@ -126,6 +126,11 @@ def test_translate_on_demand_cached_labelled_and_sanitised(world, provider):
     assert "[fr] We share" not in client.get(thread_url).content.decode()
     client.post(f"/fr/community/posts/{post.pk}/translate/", {"language": "fr"})
     assert PostTranslation.objects.get(post=post).source_body == "We share **tools**"
+    # only the site's languages, and not the post's own
+    for language in ("xx", "<script>", "en"):
+        refused = client.post(f"/fr/community/posts/{post.pk}/translate/", {"language": language})
+        assert refused.status_code == 400
+    assert PostTranslation.objects.count() == 1
     # someone outside the cohort cannot translate a cohort's post
     cohort_post = world.cohort_thread.posts.get()
     assert client_for(world, "learner_out").post(
