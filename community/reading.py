@@ -107,6 +107,7 @@ class ThreadPage:
             post.translation = (translation if translation
                                 and translation.source_body == post.body_markdown else None)
             post.tag_list = tags.get(post.pk, [])
+            post.card = getattr(post, "idea", None)  # read once: a missing idea raises each time
             post.editable = (post.author_id == self.user.pk and post.status != Post.HIDDEN
                              and not (self.thread.locked or self.thread.closed)
                              and edit_window_open(post))
