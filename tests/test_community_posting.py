@@ -239,3 +239,15 @@ def test_language_defaults_to_the_interface_and_filters_threads(world):
     mine = client.get(f"/fr/community/spaces/{world.course_space.pk}/?lang=mine").content.decode()
     everything = client.get(f"/fr/community/spaces/{world.course_space.pk}/").content.decode()
     assert "Hilo en español" in everything and "Hilo en español" not in mine
+
+
+def test_notifications_about_a_cohort_vanish_when_leaving_it(world, django_capture_on_commit_callbacks):
+    from community.viewers import forget
+    from notifications.services import visible_notifications
+
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.reply(world.facilitator_in, world.cohort_thread, body="Well done @ana", language="en")
+    assert visible_notifications(world.learner_in).count() == 1
+    world.cohort_in.memberships.filter(user=world.learner_in).delete()
+    forget(world.learner_in)
+    assert visible_notifications(world.learner_in).count() == 0
