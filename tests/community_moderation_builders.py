@@ -1,6 +1,9 @@
 """The community test world plus what moderation needs: a second learner of the first
 cohort (Carla) whose posts are reported, hidden, pending, edited; helpers to report."""
 
+import pytest
+from django.utils import translation
+
 from community.models import Post
 from courses import progress
 from courses.models import CohortMembership
@@ -38,3 +41,11 @@ def extra_learners(world, count, course=None):
         CohortMembership.objects.create(cohort=world.cohort_in, user=person)
         people.append(person)
     return people
+
+
+@pytest.fixture
+def in_english():
+    """URLs reversed in English and messages read in English, whatever an earlier test
+    left active."""
+    with translation.override("en"):
+        yield

@@ -17,9 +17,14 @@ from community.moderation.services import suspensions, threads
 from courses.permissions import Refused
 
 from .community_builders import client_for, fresh_cache, make_post  # noqa: F401  (fixture)
-from .community_moderation_builders import extra_learners, moderation_world, pending_post
+from .community_moderation_builders import (  # noqa: F401  (in_english is a fixture)
+    extra_learners,
+    in_english,
+    moderation_world,
+    pending_post,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache", "in_english")]
 
 
 @pytest.fixture
@@ -352,14 +357,14 @@ def test_the_queue_query_count_does_not_grow_with_reports(world):
 def test_moderation_speaks_french_and_spanish(world):
     from django.utils import translation
 
+    # requests inside the override: the locale middleware's activation ends with it
     client = client_for(world, "facilitator_in")
     with translation.override("fr"):
-        queue_url = mod_url("queue")
-    assert "En attente d’une décision" in client.get(queue_url).content.decode()
+        assert "En attente d’une décision" in client.get(mod_url("queue")).content.decode()
     suspensions.suspend(world.trainer, world.carla, world.cohort_space,
                         until=timezone.now() + datetime.timedelta(days=2), reason="Spam")
     with translation.override("es"):
-        url = reverse("community:reply", args=[world.cohort_thread.pk])
-    refused = as_carla(world).post(url, {"body": "Hola", "language": "es"})
+        refused = as_carla(world).post(reverse("community:reply", args=[world.cohort_thread.pk]),
+                                       {"body": "Hola", "language": "es"})
     assert refused.status_code == 403
     assert "Tienes suspendida la publicación en este espacio hasta el" in refused.content.decode()

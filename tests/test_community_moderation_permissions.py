@@ -17,9 +17,14 @@ from community.models import Post
 from community.moderation.models import ModerationAction, Report, Suspension
 
 from .community_builders import ROLES, client_for
-from .community_moderation_builders import hidden_post, moderation_world, pending_post
+from .community_moderation_builders import (  # noqa: F401  (in_english is a fixture)
+    hidden_post,
+    in_english,
+    moderation_world,
+    pending_post,
+)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 ANON, L_IN, L_OUT, F_IN, F_OUT, TRAINER = ROLES
 

@@ -9,9 +9,13 @@ from community.models import Post
 from community.moderation.models import ModerationAction, Report
 
 from .community_builders import client_for, fresh_cache  # noqa: F401  (fixture)
-from .community_moderation_builders import extra_learners, moderation_world
+from .community_moderation_builders import (  # noqa: F401  (in_english is a fixture)
+    extra_learners,
+    in_english,
+    moderation_world,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache", "in_english")]
 
 
 @pytest.fixture
