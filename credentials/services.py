@@ -28,6 +28,18 @@ def course_in_language(course_key, language):
     return courses.filter(locale=locale).first() or courses.first()
 
 
+def holder_name(user):
+    """The name printed on the certificate and its public page. Without a full name,
+    the username, unless it is an email address (as where people sign up with their
+    email): the public page and the badge must never show one, so only the part
+    before the @ is kept."""
+    name = user.get_full_name()
+    if name:
+        return name
+    username = user.get_username()
+    return username.split("@", 1)[0] if "@" in username else username
+
+
 def has_completed(user, course_key):
     return Enrolment.objects.filter(user=user, course_key=course_key,
                                     completed_at__isnull=False).exists()
@@ -46,7 +58,7 @@ def start_certificate(user, course_key, language):
         with transaction.atomic():
             return Certificate.objects.create(
                 user=user, course_key=course_key, language=language, code=new_code(),
-                holder_name=user.get_full_name() or user.get_username(),
+                holder_name=holder_name(user),
                 course_title=course.title, issued_at=timezone.now().replace(microsecond=0))
     except IntegrityError:  # another task made it first: use theirs
         return Certificate.objects.get(user=user, course_key=course_key)

@@ -1,7 +1,9 @@
 """Issuing: once per learner and course, only when the course is really complete."""
 
 import io
+import json
 
+import jwt
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -38,6 +40,21 @@ def test_finishing_a_course_issues_one_certificate_with_a_readable_pdf(
     for expected in ("Ana", course_en.title, certificate.code, f"/verify/{certificate.code}/",
                      "Certificate of completion"):
         assert expected in text.replace("\n", " "), expected
+
+
+def test_an_account_without_a_name_never_puts_its_email_on_the_public_certificate(
+        django_user_model, course_en, django_capture_on_commit_callbacks, badge_key, client):
+    # Accounts made outside the sign-up form (createsuperuser, an integrator's own
+    # accounts) often have no name and their email as username.
+    nameless = django_user_model.objects.create_user(
+        username="zoe.martin@example.org", email="zoe.martin@example.org", password="pw-123456-x")
+    certificate = finish_course(nameless, course_en, django_capture_on_commit_callbacks)
+    assert certificate is not None and certificate.holder_name == "zoe.martin"
+    page = client.get(f"/verify/{certificate.code}/").content.decode()
+    assert "zoe.martin" in page and "zoe.martin@example.org" not in page
+    assert "zoe.martin@example.org" not in certificate.badge + pdf_text(certificate)
+    claims = jwt.decode(certificate.badge, options={"verify_signature": False})
+    assert "zoe.martin@example.org" not in json.dumps(claims)
 
 
 def test_the_signal_twice_and_the_task_again_keep_one_certificate(
