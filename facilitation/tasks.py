@@ -92,7 +92,8 @@ def email_invitations(invitation_ids, site_url):
     from .models import Invitation
 
     for invitation in (Invitation.objects.select_related("cohort__course", "invited_by")
-                       .filter(pk__in=invitation_ids, accepted_at__isnull=True)):
+                       .filter(pk__in=invitation_ids, accepted_at__isnull=True,
+                               sent_at__isnull=True)):  # a retry skips those already sent
         with translation.override(invitation.cohort.language):
             link = site_url.rstrip("/") + reverse("facilitation:invitation",
                                                   args=[invitation.token])

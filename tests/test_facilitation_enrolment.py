@@ -68,6 +68,33 @@ def test_inviting_again_renews_the_open_invitation(facilitator, cohort,
     assert Invitation.objects.count() == 1 and len(mail.outbox) == 2
 
 
+def test_a_retried_invitation_task_does_not_email_the_invitations_already_sent(
+        cohort, monkeypatch):
+    from celery.exceptions import Retry
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from facilitation.services.invites import invite as invite_people
+    from facilitation.tasks import email_invitations
+
+    # The mail server refuses the second email once, so the task is retried.
+    send, calls = EmailBackend.send_messages, []
+
+    def flaky(backend, messages):
+        calls.append(messages[0].to)
+        if len(calls) == 2:
+            raise OSError("451 try again later")
+        return send(backend, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+    outcome = invite_people(cohort, None, ["new.one@example.org", "new.two@example.org"])
+    ids = sorted(invitation.pk for invitation in outcome.invited)
+    with pytest.raises((Retry, OSError)):
+        email_invitations(ids, "http://testserver/")
+    email_invitations(ids, "http://testserver/")  # the retry
+    assert sorted(m.to[0] for m in mail.outbox) == ["new.one@example.org", "new.two@example.org"]
+    assert Invitation.objects.filter(sent_at__isnull=False).count() == 2
+
+
 def test_csv_with_header_and_names(facilitator, cohort, learner,
                                    django_capture_on_commit_callbacks):
     upload = csv_file("email,name\nana@example.org,Ana\n\nzoe@example.org,Zoé\n".encode())
