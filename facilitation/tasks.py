@@ -67,22 +67,36 @@ def email_learner_message(message_id):
     LearnerMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now())
 
 
-@shared_task(**MAIL_RETRY)
+@shared_task(acks_late=True)
 def email_announcement(announcement_id, site_url):
-    """One email per member (members do not see each other's addresses)."""
+    """One email per member (members do not see each other's addresses), each its own
+    task: a member whose mail server refuses for a while is retried alone, and the
+    others never get the announcement twice. `emailed_at` marks it handed out, once."""
+    from .models import Announcement
+
+    if not Announcement.objects.filter(pk=announcement_id, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()):
+        return
+    cohort = Announcement.objects.select_related("cohort").get(pk=announcement_id).cohort
+    for user_id in cohort.members.exclude(email="").values_list("pk", flat=True):
+        email_announcement_to.delay(announcement_id, user_id, site_url)
+
+
+@shared_task(**MAIL_RETRY)
+def email_announcement_to(announcement_id, user_id, site_url):
     from .models import Announcement
 
     announcement = (Announcement.objects.select_related("cohort", "author")
-                    .filter(pk=announcement_id, emailed_at__isnull=True).first())
+                    .filter(pk=announcement_id).first())
     if announcement is None:
         return
     cohort = announcement.cohort
+    email = cohort.members.filter(pk=user_id).exclude(email="").values_list("email", flat=True).first()
+    if email is None:  # left the cohort meanwhile
+        return
     with translation.override(cohort.language):
-        subject = f"[{cohort.name}] {announcement.title}"
-        for email in cohort.members.exclude(email="").values_list("email", flat=True):
-            send_plain(subject, "facilitation/email/announcement.txt",
-                       {"announcement": announcement, "site_url": site_url}, [email])
-    Announcement.objects.filter(pk=announcement.pk).update(emailed_at=timezone.now())
+        send_plain(f"[{cohort.name}] {announcement.title}", "facilitation/email/announcement.txt",
+                   {"announcement": announcement, "site_url": site_url}, [email])
 
 
 @shared_task(**MAIL_RETRY)

@@ -51,6 +51,41 @@ def test_announcement_is_on_the_learners_dashboard_and_emailed(
     assert "Week 2" not in outsider.get(reverse("academy:dashboard")).content.decode()
 
 
+def deliver(signature):
+    """What a worker does with a task: run it, and run again whatever asks to be retried."""
+    from celery.exceptions import Retry
+
+    try:
+        signature.apply()
+    except Retry as retry:
+        deliver(retry.sig)
+
+
+def test_a_mail_server_refusing_one_member_once_sends_nobody_the_announcement_twice(
+        cohort, monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from facilitation.models import Announcement
+    from facilitation.tasks import email_announcement
+
+    # The second email is refused once (a greylisting server): that send is retried.
+    send, calls = EmailBackend.send_messages, []
+
+    def flaky(backend, messages):
+        calls.append(messages[0].to)
+        if len(calls) == 2:
+            raise OSError("451 try again later")
+        return send(backend, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+    announcement = Announcement.objects.create(cohort=cohort, title="Week 2", body="Hello")
+    deliver(email_announcement.s(announcement.pk, "http://testserver/"))
+    assert len(calls) == 3  # the refusal happened and was retried
+    assert sorted(m.to[0] for m in mail.outbox) == ["ana@example.org", "ben@example.org"]
+    deliver(email_announcement.s(announcement.pk, "http://testserver/"))  # a redelivery
+    assert len(mail.outbox) == 2
+
+
 def test_message_to_a_learner_in_need_is_emailed_with_reply_to_the_facilitator(
         facilitator, cohort, learner, django_capture_on_commit_callbacks):
     form = facilitator.get(reverse("facilitation:message", args=[cohort.pk, learner.pk]))
