@@ -163,9 +163,15 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Redis hands a task whose worker died before acknowledging it to another worker
 # after this many seconds (kombu's default: one hour).
+# Workers look for such tasks every few seconds: kombu 5.7's default sweep (10 s,
+# throttled to every 10th) would wait ~100 s, longer than a short timeout.
 if os.environ.get("CELERY_VISIBILITY_TIMEOUT"):
+    _visibility = int(os.environ["CELERY_VISIBILITY_TIMEOUT"])
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": int(os.environ["CELERY_VISIBILITY_TIMEOUT"])}
+        "visibility_timeout": _visibility,
+        "unacked_restore_interval": max(1, min(10, _visibility)),
+        "unacked_restore_throttle": 1,
+    }
 # Certificates and badges (see README): where the badge signing key is kept.
 ACADEMY_BADGE_KEY_PATH = Path(os.environ.get("ACADEMY_BADGE_KEY_PATH",
                                              BASE_DIR / "private" / "badge-signing-key.pem"))
