@@ -61,3 +61,13 @@ def overflows_narrow_screen(page, width=360):
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     page.set_viewport_size({"width": 1280, "height": 900})
     return overflow > width
+
+
+def signed_in(page, live_server, user):
+    """Give the browser `user`'s session without going through the login form."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "url": live_server.url}])

@@ -2,22 +2,16 @@
 window.__xss and no dialog opens on any page that shows it."""
 
 import pytest
-from django.test import Client
 
 from community.services import closing
 
 from ..community_builders import build_world
 from ..community_xss import CORPUS
 from ..conftest import course_in
+from .conftest import signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
 
 
 def test_no_vector_runs_in_chromium(catalog, live_server, page, settings):
@@ -25,7 +19,7 @@ def test_no_vector_runs_in_chromium(catalog, live_server, page, settings):
     world = build_world(course_in("en"))
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    sign_in(page, live_server, world.learner_in)
+    signed_in(page, live_server, world.learner_in)
     space_url = f"{live_server.url}/en/community/spaces/{world.course_space.pk}/"
 
     thread_urls = []

@@ -5,21 +5,15 @@ checked with axe-core and on a 360 px screen."""
 import re
 
 import pytest
-from django.test import Client
 
 from credentials.models import Certificate
 
 from ..conftest import course_in, lessons_of
+from .conftest import signed_in
 from .test_learner_journey import check_page  # axe + 360 px, the same checks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
 
 
 def test_finish_in_french_download_and_verify(catalog, live_server, page, learner, browser):

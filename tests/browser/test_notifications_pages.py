@@ -3,24 +3,18 @@ read, email preferences and the unsubscribe page — checked with axe-core and o
 360 px screen."""
 
 import pytest
-from django.test import Client
 from django.utils.translation import gettext_noop
 
 from notifications import services
 from notifications.models import NotificationPreference
 from notifications.tokens import unsubscribe_token
 
+from .conftest import signed_in
 from .test_learner_journey import check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WELCOME = gettext_noop("Welcome, %(name)s! Your account is ready.")
 
-
-def signed_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
 
 
 def test_read_notifications_and_stop_emails_in_spanish(catalog, live_server, page, browser, learner):
