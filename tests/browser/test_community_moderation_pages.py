@@ -10,8 +10,7 @@ from community.moderation.models import ModerationAction, Report
 
 from ..community_moderation_builders import moderation_world, pending_post
 from ..conftest import course_in
-from .conftest import overflows_narrow_screen, serious_accessibility_violations
-from .test_community_xss import sign_in
+from .conftest import overflows_narrow_screen, serious_accessibility_violations, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +30,7 @@ def test_report_then_review_without_javascript(catalog, live_server, browser, se
     site = f"{live_server.url}/fr/community"
 
     learner = no_script_page(browser)
-    sign_in(learner, live_server, world.learner_in)
+    signed_in(learner, live_server, world.learner_in)
     learner.goto(f"{site}/threads/{world.divided_thread.pk}/")
     learner.locator(f"#post-{post.pk} a.report-link").click()
     learner.get_by_label("Autre chose (expliquez ci-dessous)").check()
@@ -44,7 +43,7 @@ def test_report_then_review_without_javascript(catalog, live_server, browser, se
     learner.context.close()
 
     facilitator = no_script_page(browser)
-    sign_in(facilitator, live_server, world.facilitator_in)
+    signed_in(facilitator, live_server, world.facilitator_in)
     facilitator.goto(f"{site}/")
     facilitator.get_by_role("link", name="File de modération").click()
     item = facilitator.locator(f"#queue-post-{post.pk}")
@@ -73,7 +72,7 @@ def test_moderation_pages_are_accessible_and_fit_a_phone(catalog, live_server, p
     world = moderation_world(course_in("en"))
     pending_post(world.divided_thread, world.carla, "Waiting for a look")
     Report.objects.create(post=world.course_post, reporter=world.learner_out, reason=Report.SPAM)
-    sign_in(page, live_server, world.facilitator_in)
+    signed_in(page, live_server, world.facilitator_in)
     site = f"{live_server.url}/fr/community"
     for path in ["/moderation/", "/moderation/log/", f"/moderation/posts/{world.course_post.pk}/",
                  f"/moderation/threads/{world.divided_thread.pk}/",
