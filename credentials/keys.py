@@ -54,11 +54,6 @@ def private_pem():
     return _loaded["pem"]
 
 
-def public_pem():
-    return private_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
 def public_jwk():
     raw = private_key().public_key().public_bytes(serialization.Encoding.Raw,
                                                   serialization.PublicFormat.Raw)

@@ -56,10 +56,6 @@ class Post(models.Model):
     def __str__(self):
         return f"post {self.pk} in {self.thread_id}"
 
-    @property
-    def is_visible_to_all(self):
-        return self.status == self.PUBLISHED
-
 
 class PostRevision(models.Model):
     """The text a post had before an edit, by its author or by a moderator."""
