@@ -98,3 +98,21 @@ def csrf_client(learner):
     client = Client(enforce_csrf_checks=True)
     client.force_login(learner)
     return client
+
+
+@pytest.fixture
+def greylisting_mail_server(monkeypatch):
+    """The test mail backend refuses the second email once ("451 try again later"), as a
+    greylisting server does; returns the list of recipients of every attempt."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    send, calls = EmailBackend.send_messages, []
+
+    def flaky(backend, messages):
+        calls.append(messages[0].to)
+        if len(calls) == 2:
+            raise OSError("451 try again later")
+        return send(backend, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+    return calls

@@ -62,22 +62,11 @@ def deliver(signature):
 
 
 def test_a_mail_server_refusing_one_member_once_sends_nobody_the_announcement_twice(
-        cohort, monkeypatch):
-    from django.core.mail.backends.locmem import EmailBackend
-
+        cohort, greylisting_mail_server):
     from facilitation.models import Announcement
     from facilitation.tasks import email_announcement
 
-    # The second email is refused once (a greylisting server): that send is retried.
-    send, calls = EmailBackend.send_messages, []
-
-    def flaky(backend, messages):
-        calls.append(messages[0].to)
-        if len(calls) == 2:
-            raise OSError("451 try again later")
-        return send(backend, messages)
-
-    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+    calls = greylisting_mail_server  # the second email is refused once: that send is retried
     announcement = Announcement.objects.create(cohort=cohort, title="Week 2", body="Hello")
     deliver(email_announcement.s(announcement.pk, "http://testserver/"))
     assert len(calls) == 3  # the refusal happened and was retried
