@@ -31,6 +31,7 @@ messages-update: $(VENV)/.installed
 
 setup: $(VENV)/.installed node_modules/.installed messages
 	$(MANAGE) migrate --noinput --verbosity 0
+	$(MANAGE) create_demo_site
 	$(MANAGE) load_catalog
 	$(MANAGE) create_demo_accounts
 
@@ -51,11 +52,11 @@ bench: $(VENV)/.installed messages
 	$(PY) -m bench $(BENCH_ARGS)
 
 worker: $(VENV)/.installed
-	$(VENV)/bin/celery -A academy.celery worker --loglevel=info
+	$(VENV)/bin/celery -A demo_site.celery worker --loglevel=info
 
 # The scheduler (one per site) that queues periodic tasks such as the daily digest.
 beat: $(VENV)/.installed
-	$(VENV)/bin/celery -A academy.celery beat --loglevel=info --schedule $(VENV)/celerybeat-schedule
+	$(VENV)/bin/celery -A demo_site.celery beat --loglevel=info --schedule $(VENV)/celerybeat-schedule
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media static_collected

@@ -4,10 +4,12 @@ from pathlib import Path
 
 from django.conf import settings
 
+# The ILO catalog ships inside the package, so `load_catalog` works in any host site.
+PACKAGED_CATALOG = Path(__file__).resolve().parent / "catalog" / "content"
+
 
 def catalog_dir():
-    default = Path(settings.BASE_DIR) / "catalog" if hasattr(settings, "BASE_DIR") else None
-    return Path(getattr(settings, "ACADEMY_CATALOG_DIR", default))
+    return Path(getattr(settings, "ACADEMY_CATALOG_DIR", PACKAGED_CATALOG))
 
 
 def catalog_languages():

@@ -3,33 +3,6 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-
-from courses.routing import SubtreeRoutingMixin
-
-
-class HomePage(SubtreeRoutingMixin, Page):
-    """The academy's home in each language: a welcome and the course catalogue."""
-
-    intro = RichTextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-
-    class Meta:
-        verbose_name = _("academy home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.models import CoursePage
-        from courses.outline import course_cards
-
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_cards(
-            CoursePage.objects.descendant_of(self), request
-        )
-        return context
 
 
 class PlanExport(models.Model):

@@ -29,12 +29,12 @@ academy_patterns = [
 ]
 
 urlpatterns = [
-    path("", include((academy_patterns, "academy"))),
+    path("", include((academy_patterns, "sse_academy"))),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
     path("community/moderation/", include("community.moderation.urls")),
     path("community/", include("community.urls")),
-    path("notifications/", include("notifications.urls")),
+    path("notifications/", include("sse_notifications.urls")),
     path("facilitate/", include("facilitation.urls")),
     path("", include("credentials.urls")),
 ]

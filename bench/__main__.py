@@ -82,6 +82,7 @@ def run(args):
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        call_command("create_demo_site", verbosity=0, stdout=io.StringIO())
         call_command("load_catalog", verbosity=0, stdout=io.StringIO())
         rows = []
         scale_points = {"lessons": args.sizes, "questions": args.questions,
@@ -112,7 +113,7 @@ def print_table(rows, engine):
 
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_site.settings.test")
     import django
 
     django.setup()

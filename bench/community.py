@@ -106,17 +106,17 @@ def threads_scenario(size):
 
 
 def thread_page(scenario):
-    url = reverse("community:thread", args=[scenario["thread"].pk])
+    url = reverse("sse_community:thread", args=[scenario["thread"].pk])
     return lambda: ("get", url, None, "Accepted answer")
 
 
 def space_page(scenario):
-    url = reverse("community:space", args=[scenario["space"].pk])
+    url = reverse("sse_community:space", args=[scenario["space"].pk])
     return lambda: ("get", url, None, "#bench")
 
 
 def space_index(scenario):
-    return lambda: ("get", reverse("community:index"), None, "Academy-wide space")
+    return lambda: ("get", reverse("sse_community:index"), None, "Academy-wide space")
 
 
 POSTS_GROUP = ("posts", posts_scenario, [("thread page", thread_page)])

@@ -32,11 +32,11 @@ def moderation_scenario(size):
 
 
 def queue_page(scenario):
-    return lambda: ("get", reverse("community_moderation:queue"), None, "3 open reports")
+    return lambda: ("get", reverse("sse_moderation:queue"), None, "3 open reports")
 
 
 def log_page(scenario):
-    return lambda: ("get", reverse("community_moderation:log"), None, "Hidden automatically")
+    return lambda: ("get", reverse("sse_moderation:log"), None, "Hidden automatically")
 
 
 def report_post(scenario):
@@ -48,7 +48,7 @@ def report_post(scenario):
         post = Post.objects.create(thread=scenario["thread"], depth=Post.RESPONSE,
                                    author=scenario["learner"], language="en",
                                    body_markdown="Buy now", body_html="<p>Buy now</p>")
-        return ("post", reverse("community_moderation:report", args=[post.pk]),
+        return ("post", reverse("sse_moderation:report", args=[post.pk]),
                 {"reason": "spam"}, "")
 
     return prepare

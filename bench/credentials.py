@@ -38,7 +38,7 @@ def certificate_scenario(size):
 
 def verification_page(scenario):
     code = scenario["certificate"].code
-    return lambda: ("get", reverse("credentials_public:verify", args=[code]), None,
+    return lambda: ("get", reverse("sse_credentials_public:verify", args=[code]), None,
                     "This certificate is valid.")
 
 
@@ -49,7 +49,7 @@ def dashboard_with_certificate(scenario):
 
 def badge_download(scenario):
     with translation.override("en"):
-        url = reverse("credentials:download_badge", args=[scenario["certificate"].pk])
+        url = reverse("sse_credentials:download_badge", args=[scenario["certificate"].pk])
     return lambda: ("get", url, None, "eyJ")
 
 
@@ -58,7 +58,7 @@ def revocation_list(scenario):
 
     def prepare():
         forget_revocation_list()  # measure the signing, not the cache
-        return ("get", reverse("credentials_public:status_list"), None, "eyJ")
+        return ("get", reverse("sse_credentials_public:status_list"), None, "eyJ")
 
     return prepare
 

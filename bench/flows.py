@@ -72,13 +72,13 @@ def answers_for(attempt):
 
 def quiz_attempt_page(scenario):
     attempt = scenario["attempt"]
-    return lambda: ("get", reverse("quizzes:attempt", args=[attempt.pk]), None, "Question 1")
+    return lambda: ("get", reverse("sse_quizzes:attempt", args=[attempt.pk]), None, "Question 1")
 
 
 def quiz_autosave(scenario):
     attempt = scenario["attempt"]
     data = answers_for(attempt)
-    return lambda: ("post", reverse("quizzes:save", args=[attempt.pk]), data, '"saved": true')
+    return lambda: ("post", reverse("sse_quizzes:save", args=[attempt.pk]), data, '"saved": true')
 
 
 def quiz_submission(scenario):
@@ -90,7 +90,7 @@ def quiz_submission(scenario):
         Attempt.objects.filter(user=scenario["user"], state=Attempt.IN_PROGRESS).delete()
         attempt, _ = start_attempt(scenario["quiz"], scenario["user"],
                                    scenario["course"].translation_key)
-        return ("post", reverse("quizzes:submit", args=[attempt.pk]), answers_for(attempt), "")
+        return ("post", reverse("sse_quizzes:submit", args=[attempt.pk]), answers_for(attempt), "")
 
     return prepare
 
@@ -104,13 +104,13 @@ def cohort_scenario(size):
 
 def cohort_dashboard(scenario):
     cohort = scenario["cohort"]
-    url = reverse("facilitation:dashboard", args=[cohort.pk])
+    url = reverse("sse_facilitation:dashboard", args=[cohort.pk])
     return lambda: ("get", url, None, f"Cohort of {cohort.members.count()}")
 
 
 def cohort_export(scenario):
     """Eager Celery in the benchmark: the request builds the whole CSV file."""
-    url = reverse("facilitation:request_export", args=[scenario["cohort"].pk])
+    url = reverse("sse_facilitation:request_export", args=[scenario["cohort"].pk])
     return lambda: ("post", url, {"file_format": "csv"}, "")
 
 

@@ -11,7 +11,7 @@ NEWEST = "Bench %(n)s replied in thread %(thread)s"
 
 
 def notification_scenario(size):
-    from notifications.models import Notification
+    from sse_notifications.models import Notification
 
     user = get_user_model().objects.create_user(
         username=f"reader-{size}@example.org", email=f"reader-{size}@example.org", password="x")
@@ -27,18 +27,18 @@ def notification_scenario(size):
 
 
 def notification_list(scenario):
-    return lambda: ("get", reverse("notifications:list"), None, scenario["newest"])
+    return lambda: ("get", reverse("sse_notifications:list"), None, scenario["newest"])
 
 
 def mark_one_read(scenario):
     """Each request marks a fresh unread notification (made unread again, untimed)."""
-    from notifications.models import Notification
+    from sse_notifications.models import Notification
 
     newest = Notification.objects.filter(recipient=scenario["user"]).first()
 
     def prepare():
         Notification.objects.filter(pk=newest.pk).update(read_at=None)
-        return ("post", reverse("notifications:mark_read", args=[newest.pk]), {}, "")
+        return ("post", reverse("sse_notifications:mark_read", args=[newest.pk]), {}, "")
 
     return prepare
 

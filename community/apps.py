@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CommunityConfig(AppConfig):
     name = "community"
+    label = "sse_community"
     verbose_name = _("Community")
     default_auto_field = "django.db.models.BigAutoField"
 

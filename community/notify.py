@@ -4,8 +4,8 @@ visibility.py first (a cohort's discussion never reaches someone outside it)."""
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
-from notifications import services as notifications
-from notifications import visibility as notification_visibility
+from sse_notifications import services as notifications
+from sse_notifications import visibility as notification_visibility
 
 from .people import display_name, users_mentioned
 from .visibility import can_see_post, can_see_thread, visible_target_keys
@@ -25,7 +25,7 @@ def space_key(space):
 
 
 def thread_url(thread, post=None):
-    url = reverse("community:thread", args=[thread.pk])
+    url = reverse("sse_community:thread", args=[thread.pk])
     return f"{url}#post-{post.pk}" if post else url
 
 

@@ -16,7 +16,7 @@ from . import conf
 
 
 def _key(action, user_id, window_start):
-    return f"academy:community:rate:{action}:{user_id}:{window_start}"
+    return f"sse_academy:community:rate:{action}:{user_id}:{window_start}"
 
 
 def hit(user, action, now=None):

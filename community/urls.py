@@ -2,7 +2,7 @@ from django.urls import path
 
 from .views import actions, browse
 
-app_name = "community"
+app_name = "sse_community"
 
 urlpatterns = [
     path("", browse.index, name="index"),

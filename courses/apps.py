@@ -1,12 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class CoursesConfig(AppConfig):
     name = "courses"
+    label = "sse_courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import signals  # noqa: F401  (connects page-structure receivers)
         from .h5p import checks  # noqa: F401  (registers the isolated-player checks)
+        from .models import CourseIndexPage
+        from .role_setup import grant_new_catalogue, sync_roles_after_migrate
+
+        post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="sse_courses.roles")
+        post_save.connect(grant_new_catalogue, sender=CourseIndexPage,
+                          dispatch_uid="sse_courses.grant_new_catalogue")

@@ -31,7 +31,7 @@ CALLOUT_KINDS = [
 class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
-        template = "courses/blocks/heading.html"
+        template = "sse_courses/blocks/heading.html"
         label = _("Heading")
 
 
@@ -44,7 +44,7 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "courses/blocks/image.html"
+        template = "sse_courses/blocks/image.html"
         label = _("Image")
 
 
@@ -56,7 +56,7 @@ class VideoBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
-        template = "courses/blocks/video.html"
+        template = "sse_courses/blocks/video.html"
         label = _("Video")
 
 
@@ -66,7 +66,7 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
-        template = "courses/blocks/callout.html"
+        template = "sse_courses/blocks/callout.html"
         label = _("Callout")
 
     def get_context(self, value, parent_context=None):
@@ -81,7 +81,7 @@ class DocumentBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "courses/blocks/document.html"
+        template = "sse_courses/blocks/document.html"
         label = _("Downloadable document")
 
 
@@ -113,7 +113,7 @@ class ActivityBlock(blocks.StructBlock):
 
     class Meta:
         icon = "form"
-        template = "courses/blocks/activity.html"
+        template = "sse_courses/blocks/activity.html"
         label = _("Activity")
 
     def get_context(self, value, parent_context=None):
@@ -186,7 +186,7 @@ class PackageChooserBlock(SnippetChooserBlock):
 class H5PBlock(blocks.StructBlock):
     """An interactive H5P activity; it counts when completed (or passed)."""
 
-    package = PackageChooserBlock("courses.H5PPackage")
+    package = PackageChooserBlock("sse_courses.H5PPackage")
     completion = blocks.ChoiceBlock(
         choices=[("complete", _("When the learner completes it")),
                  ("pass", _("When the learner passes it"))],
@@ -195,7 +195,7 @@ class H5PBlock(blocks.StructBlock):
 
     class Meta:
         icon = "code"
-        template = "courses/blocks/h5p.html"
+        template = "sse_courses/blocks/h5p.html"
         label = _("H5P activity")
 
     def get_context(self, value, parent_context=None):
@@ -211,7 +211,7 @@ class H5PBlock(blocks.StructBlock):
 
 CORE_LESSON_BLOCKS = [
     ("heading", HeadingBlock()),
-    ("paragraph", blocks.RichTextBlock(icon="pilcrow", template="courses/blocks/paragraph.html")),
+    ("paragraph", blocks.RichTextBlock(icon="pilcrow", template="sse_courses/blocks/paragraph.html")),
     ("image", ImageBlock()),
     ("video", VideoBlock()),
     ("callout", CalloutBlock()),

@@ -9,7 +9,7 @@ from .permissions import Refused
 
 
 def refusal(request, status, message):
-    return render(request, "courses/refused.html", {"message": message}, status=status)
+    return render(request, "sse_courses/refused.html", {"message": message}, status=status)
 
 
 def post_only(view):

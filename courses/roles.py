@@ -1,11 +1,13 @@
-"""The three roles, as Django groups (created by academy's migration 0002).
+"""The three roles, as Django groups that the pack creates and owns.
 
-They live here, in the lowest app, so that every app can ask about them.
+They live here, in the lowest app, so that every app can ask about them. The names
+are distinctive so that a host site's own "Trainers" group is never taken over.
 """
 
-TRAINERS = "Trainers"
-FACILITATORS = "Facilitators"
-LEARNERS = "Learners"
+TRAINERS = "Academy trainers"
+FACILITATORS = "Academy facilitators"
+LEARNERS = "Academy learners"
+ROLES = (TRAINERS, FACILITATORS, LEARNERS)
 
 
 def has_role(user, role):

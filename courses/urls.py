@@ -4,7 +4,7 @@ from . import views
 from .h5p import embed as h5p_embed
 from .h5p import views as h5p_views
 
-app_name = "courses"
+app_name = "sse_courses"
 
 urlpatterns = [
     path("courses/<int:page_id>/enrol/", views.enrol, name="enrol"),

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .h5p import admin_views as h5p_admin
 from .models import Cohort, H5PPackage
+from .role_setup import TRAINER_PERMISSIONS_HOOK
 
 
 class CohortViewSet(SnippetViewSet):
@@ -40,18 +41,26 @@ register_snippet(H5PPackageViewSet)
 
 class UploadMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("courses.add_h5pupload")
+        return request.user.has_perm("sse_courses.add_h5pupload")
 
 
 @hooks.register("register_admin_urls")
 def h5p_admin_urls():
     return [
-        path("h5p/upload/", h5p_admin.upload, name="h5p_upload"),
+        path("h5p/upload/", h5p_admin.upload, name="sse_h5p_upload"),
         path("h5p/statements/<int:page_id>/", h5p_admin.export_statements,
-             name="h5p_statements"),
+             name="sse_h5p_statements"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def h5p_upload_menu_item():
-    return UploadMenuItem(_("Upload H5P"), reverse("h5p_upload"), icon_name="upload", order=311)
+    return UploadMenuItem(_("Upload H5P"), reverse("sse_h5p_upload"), icon_name="upload", order=311)
+
+
+@hooks.register(TRAINER_PERMISSIONS_HOOK)
+def trainer_permissions():
+    """Trainers upload and choose H5P packages and export their statements."""
+    return ["sse_courses.view_h5ppackage", "sse_courses.change_h5ppackage",
+            "sse_courses.add_h5pupload", "sse_courses.view_h5pupload",
+            "sse_courses.view_xapistatement"]

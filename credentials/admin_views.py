@@ -13,7 +13,7 @@ from .permissions import can_revoke
 
 
 def inspect_url(certificate_id):
-    return reverse("credentials_certificate:inspect", args=[certificate_id])
+    return reverse("sse_credentials_certificate:inspect", args=[certificate_id])
 
 
 class CertificateInspectView(InspectView):
@@ -25,7 +25,7 @@ class CertificateInspectView(InspectView):
 
 
 def refused(request, refusal, certificate_id=None):
-    return render(request, "credentials/admin/refused.html", {
+    return render(request, "sse_credentials/admin/refused.html", {
         "message": refusal.message, "certificate_id": certificate_id,
     }, status=refusal.status)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CredentialsConfig(AppConfig):
     name = "credentials"
+    label = "sse_credentials"
     verbose_name = _("Certificates and badges")
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -23,12 +23,12 @@ from openbadgeslib.ob3.status_list import (
 from . import conf, keys
 from .models import Certificate
 
-STATUS_LIST_CACHE_KEY = "credentials:revocation-list"
+STATUS_LIST_CACHE_KEY = "sse_credentials:revocation-list"
 STATUS_LIST_CACHE_SECONDS = 300
 
 
 def public_url(name):
-    return conf.site_url() + reverse(f"credentials_public:{name}")
+    return conf.site_url() + reverse(f"sse_credentials_public:{name}")
 
 
 def issuer():

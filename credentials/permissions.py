@@ -14,7 +14,7 @@ from courses.roles import TRAINERS, has_role
 
 from .models import Certificate
 
-REVOKE_PERMISSION = "credentials.revoke_certificate"
+REVOKE_PERMISSION = "sse_credentials.revoke_certificate"
 
 
 def can_revoke(user):

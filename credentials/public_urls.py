@@ -17,4 +17,4 @@ public_patterns = [
     path("badges/status/revocation/", views.revocation_list, name="status_list"),
 ]
 
-urlpatterns = [path("", include((public_patterns, "credentials_public")))]
+urlpatterns = [path("", include((public_patterns, "sse_credentials_public")))]

@@ -65,7 +65,7 @@ def start_certificate(user, course_key, language):
 
 
 def verification_url(certificate):
-    return conf.site_url() + reverse("credentials_public:verify", args=[certificate.code])
+    return conf.site_url() + reverse("sse_credentials_public:verify", args=[certificate.code])
 
 
 def finish_certificate(certificate):

@@ -7,12 +7,12 @@ from django.urls import include, path
 from . import views
 from .public_urls import public_patterns
 
-app_name = "credentials"
+app_name = "sse_credentials"
 
 urlpatterns = [
     path("learn/certificates/<int:certificate_id>/certificate.pdf", views.download_pdf,
          name="download_pdf"),
     path("learn/certificates/<int:certificate_id>/badge.jwt", views.download_badge,
          name="download_badge"),
-    path("", include((public_patterns, "credentials_public"), namespace="localised")),
+    path("", include((public_patterns, "sse_credentials_public"), namespace="localised")),
 ]

@@ -20,10 +20,10 @@ def verify(request, code):
     normalised = normalise(code)
     certificate = Certificate.objects.filter(code=normalised).first() if normalised else None
     if certificate is None:
-        return render(request, "credentials/verify_unknown.html", {"code": code[:64]},
+        return render(request, "sse_credentials/verify_unknown.html", {"code": code[:64]},
                       status=404)
     course = course_in_language(certificate.course_key, get_language())
-    response = render(request, "credentials/verify.html", {
+    response = render(request, "sse_credentials/verify.html", {
         "certificate": certificate,
         "course_title": course.title if course else certificate.course_title,
     })
@@ -37,12 +37,12 @@ def verify_lookup(request):
     if typed:
         normalised = normalise(typed)
         if normalised:
-            return redirect("credentials_public:verify", code=normalised)
-        return render(request, "credentials/verify_lookup.html", {
+            return redirect("sse_credentials_public:verify", code=normalised)
+        return render(request, "sse_credentials/verify_lookup.html", {
             "typed": typed[:64],
             "error": _("A verification code has 16 letters and digits, like 7KQ2-M9XD-4HTB-0RZE."),
         }, status=400)
-    return render(request, "credentials/verify_lookup.html", {})
+    return render(request, "sse_credentials/verify_lookup.html", {})
 
 
 def attachment(content, content_type, filename):

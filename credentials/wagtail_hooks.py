@@ -8,6 +8,8 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.role_setup import TRAINER_PERMISSIONS_HOOK
+
 from . import admin_views
 from .models import Certificate
 
@@ -25,7 +27,7 @@ class CertificateViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = admin_views.CertificateInspectView
-    inspect_template_name = "credentials/admin/inspect.html"
+    inspect_template_name = "sse_credentials/admin/inspect.html"
     inspect_view_fields = ["code", "holder_name", "course_title", "language", "issued_at",
                            "revoked_at", "revocation_reason"]
     list_display = ["code", "holder_name", "course_title", "issued_at",
@@ -48,4 +50,10 @@ class CertificateViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
-    return CertificateViewSet("credentials_certificate")
+    return CertificateViewSet("sse_credentials_certificate")
+
+
+@hooks.register(TRAINER_PERMISSIONS_HOOK)
+def trainer_permissions():
+    """Trainers list certificates, and revoke or reinstate them."""
+    return ["sse_credentials.view_certificate", "sse_credentials.revoke_certificate"]

@@ -31,7 +31,7 @@ class DashboardExport(models.Model):
     }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE,
+    cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE,
                                related_name="dashboard_exports")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                      related_name="dashboard_exports")
@@ -79,7 +79,7 @@ def default_expiry():
 class Invitation(models.Model):
     """An emailed link to join a cohort, for someone who has no account yet."""
 
-    cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE,
+    cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE,
                                related_name="invitations")
     email = models.EmailField(_("email"))
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
@@ -114,7 +114,7 @@ class Announcement(models.Model):
     """A message from the facilitators to the whole cohort: on the learners'
     dashboard and emailed. Plain text, shown escaped."""
 
-    cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE,
+    cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE,
                                related_name="announcements")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                related_name="+")
@@ -135,7 +135,7 @@ class Announcement(models.Model):
 class LearnerMessage(models.Model):
     """A facilitator's message to one learner of their cohort, sent by email."""
 
-    cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE,
+    cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE,
                                related_name="learner_messages")
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                related_name="+")

@@ -61,7 +61,7 @@ def email_learner_message(message_id):
     if message is None or not message.recipient.email:
         return
     with translation.override(message.cohort.language):
-        send_plain(message.subject, "facilitation/email/message.txt", {"message": message},
+        send_plain(message.subject, "sse_facilitation/email/message.txt", {"message": message},
                    [message.recipient.email],
                    reply_to=message.sender.email if message.sender else None)
     LearnerMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now())
@@ -95,7 +95,7 @@ def email_announcement_to(announcement_id, user_id, site_url):
     if email is None:  # left the cohort meanwhile
         return
     with translation.override(cohort.language):
-        send_plain(f"[{cohort.name}] {announcement.title}", "facilitation/email/announcement.txt",
+        send_plain(f"[{cohort.name}] {announcement.title}", "sse_facilitation/email/announcement.txt",
                    {"announcement": announcement, "site_url": site_url}, [email])
 
 
@@ -109,9 +109,9 @@ def email_invitations(invitation_ids, site_url):
                        .filter(pk__in=invitation_ids, accepted_at__isnull=True,
                                sent_at__isnull=True)):  # a retry skips those already sent
         with translation.override(invitation.cohort.language):
-            link = site_url.rstrip("/") + reverse("facilitation:invitation",
+            link = site_url.rstrip("/") + reverse("sse_facilitation:invitation",
                                                   args=[invitation.token])
             send_plain(_("You are invited to join “%(cohort)s”") % {"cohort": invitation.cohort},
-                       "facilitation/email/invitation.txt",
+                       "sse_facilitation/email/invitation.txt",
                        {"invitation": invitation, "link": link}, [invitation.email])
         Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())

@@ -2,7 +2,7 @@ from django.urls import path
 
 from .views import announcements, dashboard, enrolment, exports, invitations, reports
 
-app_name = "facilitation"
+app_name = "sse_facilitation"
 
 urlpatterns = [
     path("", dashboard.cohort_list, name="cohorts"),

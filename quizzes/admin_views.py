@@ -41,7 +41,7 @@ def require(user, permission):
 
 
 def import_gift(request):
-    require(request.user, "quizzes.add_question")
+    require(request.user, "sse_quizzes.add_question")
     form = GiftImportForm(request.POST or None, request.FILES or None)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
@@ -49,12 +49,12 @@ def import_gift(request):
                                          dry_run=form.cleaned_data["dry_run"])
         context.update(questions=questions, problems=problems,
                        dry_run=form.cleaned_data["dry_run"], done=True)
-    return render(request, "quizzes/admin/import_gift.html", context,
+    return render(request, "sse_quizzes/admin/import_gift.html", context,
                   status=400 if context.get("problems") else 200)
 
 
 def export_gift(request):
-    require(request.user, "quizzes.view_question")
+    require(request.user, "sse_quizzes.view_question")
     questions = Question.objects.all()
     category = request.GET.get("category", "")
     if category.isascii() and category.isdigit():
@@ -73,7 +73,7 @@ def editable_quiz(request, page_id):
 
 def report(request, page_id):
     quiz = editable_quiz(request, page_id)
-    return render(request, "quizzes/admin/report.html", {"quiz": quiz, **quiz_report(quiz)})
+    return render(request, "sse_quizzes/admin/report.html", {"quiz": quiz, **quiz_report(quiz)})
 
 
 def report_csv(request, page_id):

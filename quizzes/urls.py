@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "quizzes"
+app_name = "sse_quizzes"
 
 urlpatterns = [
     path("quizzes/<int:page_id>/start/", views.start, name="start"),

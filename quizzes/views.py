@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from courses.http import post_only, refusing
+from courses.links import dashboard_url
 from courses.permissions import Refused
 
 from . import services
@@ -39,7 +39,7 @@ def start(request, page_id):
     quiz = quiz_by_id(page_id)
     course = open_quiz(request, quiz)
     attempt, _created = services.start_attempt(quiz, request.user, course.translation_key)
-    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    return redirect("sse_quizzes:attempt", attempt_id=attempt.pk)
 
 
 @refusing
@@ -47,9 +47,9 @@ def attempt_page(request, attempt_id):
     attempt, quiz = open_attempt(request, attempt_id)
     attempt = services.finalise_if_overdue(attempt, quiz)
     if not attempt.is_open:
-        return redirect("quizzes:review", attempt_id=attempt.pk)
+        return redirect("sse_quizzes:review", attempt_id=attempt.pk)
     questions = services.questions_for(attempt)
-    return render(request, "quizzes/attempt.html", {
+    return render(request, "sse_quizzes/attempt.html", {
         "quiz": quiz, "attempt": attempt, "items": form_items(attempt, questions),
     })
 
@@ -66,26 +66,26 @@ def save(request, attempt_id):
     if wants_json(request):
         return JsonResponse({"saved": True})
     messages.success(request, _("Your answers are saved."))
-    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    return redirect("sse_quizzes:attempt", attempt_id=attempt.pk)
 
 
 @post_only
 def submit(request, attempt_id):
     attempt, quiz = open_attempt(request, attempt_id)
     services.submit(attempt.pk, request.user, request.POST, quiz)
-    return redirect("quizzes:review", attempt_id=attempt.pk)
+    return redirect("sse_quizzes:review", attempt_id=attempt.pk)
 
 
 @refusing
 def review(request, attempt_id):
     attempt, quiz = open_attempt(request, attempt_id)
     if attempt.is_open:
-        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+        return redirect("sse_quizzes:attempt", attempt_id=attempt.pk)
     rules = services.rules_of(quiz)
     options = rules.review_options(is_closed=services.is_quiz_closed(rules))
     questions = services.questions_for(attempt)
-    return render(request, "quizzes/review.html", {
+    return render(request, "sse_quizzes/review.html", {
         "quiz": quiz, "attempt": attempt, "options": options,
         "items": review_items(attempt, questions, options),
-        "quiz_url": quiz.get_url(request) or reverse("academy:dashboard"),
+        "quiz_url": quiz.get_url(request) or dashboard_url(),
     })

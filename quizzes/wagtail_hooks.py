@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.role_setup import TRAINER_PERMISSIONS_HOOK
+
 from . import admin_views
 from .models import Question, QuestionCategory, QuizPage
 
@@ -35,21 +37,21 @@ register_snippet(QuestionBankGroup)
 @hooks.register("register_admin_urls")
 def quiz_admin_urls():
     return [
-        path("quizzes/import-gift/", admin_views.import_gift, name="quizzes_import_gift"),
-        path("quizzes/export-gift/", admin_views.export_gift, name="quizzes_export_gift"),
-        path("quizzes/<int:page_id>/report/", admin_views.report, name="quizzes_report"),
-        path("quizzes/<int:page_id>/report.csv", admin_views.report_csv, name="quizzes_report_csv"),
+        path("quizzes/import-gift/", admin_views.import_gift, name="sse_quizzes_import_gift"),
+        path("quizzes/export-gift/", admin_views.export_gift, name="sse_quizzes_export_gift"),
+        path("quizzes/<int:page_id>/report/", admin_views.report, name="sse_quizzes_report"),
+        path("quizzes/<int:page_id>/report.csv", admin_views.report_csv, name="sse_quizzes_report_csv"),
     ]
 
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("quizzes.add_question")
+        return request.user.has_perm("sse_quizzes.add_question")
 
 
 @hooks.register("register_admin_menu_item")
 def gift_menu_item():
-    return ImportMenuItem(_("Import questions (GIFT)"), reverse("quizzes_import_gift"),
+    return ImportMenuItem(_("Import questions (GIFT)"), reverse("sse_quizzes_import_gift"),
                           icon_name="upload", order=260)
 
 
@@ -58,5 +60,12 @@ def report_button(page, user, view_name=None, next_url=None):
     from wagtail.admin.widgets import Button
 
     if isinstance(page.specific_deferred, QuizPage) and page.permissions_for_user(user).can_edit():
-        yield Button(_("Quiz report"), reverse("quizzes_report", args=[page.id]),
+        yield Button(_("Quiz report"), reverse("sse_quizzes_report", args=[page.id]),
                      icon_name="doc-full", priority=60)
+
+
+@hooks.register(TRAINER_PERMISSIONS_HOOK)
+def trainer_permissions():
+    """Trainers manage the question bank."""
+    return [f"sse_quizzes.{action}_{model}" for model in ("question", "questioncategory")
+            for action in ("add", "change", "delete", "view")]

@@ -31,17 +31,23 @@ def on_postgres():
     return connection.vendor == "postgresql"
 
 
+def load_demo_site():
+    """The demo site's home pages, then the catalog under them (both idempotent)."""
+    call_command("create_demo_site", verbosity=0)
+    call_command("load_catalog", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database starts with the demo catalog, loaded once."""
     with django_db_blocker.unblock():
-        call_command("load_catalog", verbosity=0)
+        load_demo_site()
 
 
 @pytest.fixture
 def catalog(db):
     """Reload the catalog (idempotent); needed after a transactional test flushed it."""
-    call_command("load_catalog", verbosity=0)
+    load_demo_site()
 
 
 def course_in(language):

@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from courses.roles import LEARNERS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,7 +19,7 @@ def test_signup_creates_a_learner_and_logs_in(client):
     assert response.status_code == 302
     user = get_user_model().objects.get(email="awa@example.org")
     assert user.username == "awa@example.org"
-    assert user.groups.filter(name="Learners").exists()
+    assert user.groups.filter(name=LEARNERS).exists()
     assert client.get("/fr/dashboard/").status_code == 200
 
 

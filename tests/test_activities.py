@@ -23,7 +23,7 @@ def activity_of(lesson):
 
 def save_url(lesson, block_id):
     with translation.override("en"):
-        return reverse("courses:save_activity", args=[lesson.id, block_id])
+        return reverse("sse_courses:save_activity", args=[lesson.id, block_id])
 
 
 def field_names(block):

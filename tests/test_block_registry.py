@@ -10,7 +10,7 @@ from courses.models import LessonPage
 @pytest.fixture
 def registered_block():
     stream_block = LessonPage._meta.get_field("body").stream_block
-    register_lesson_block("note", blocks.CharBlock(template="courses/blocks/heading.html"))
+    register_lesson_block("note", blocks.CharBlock(template="sse_courses/blocks/heading.html"))
     yield
     del stream_block.child_blocks["note"]
 

@@ -14,10 +14,10 @@ def test_a_trainer_divides_a_topic_by_cohort(course_en):
     world = build_world(course_en)
     topic = world.course_topic
     client = client_for(world, "trainer")
-    listing = client.get(reverse("wagtailsnippets_community_topic:list"))
+    listing = client.get(reverse("wagtailsnippets_sse_community_topic:list"))
     assert listing.status_code == 200
     assert "General discussion" in listing.content.decode()
-    url = reverse("wagtailsnippets_community_topic:edit", args=[topic.pk])
+    url = reverse("wagtailsnippets_sse_community_topic:edit", args=[topic.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"mode": Topic.DIVIDED, "position": 0})
     assert response.status_code == 302, response.content[:500]
@@ -28,7 +28,7 @@ def test_a_trainer_divides_a_topic_by_cohort(course_en):
 @pytest.mark.parametrize("role", ["learner_in", "facilitator_in"])
 def test_others_cannot_change_topics(course_en, role):
     world = build_world(course_en)
-    url = reverse("wagtailsnippets_community_topic:edit", args=[world.course_topic.pk])
+    url = reverse("wagtailsnippets_sse_community_topic:edit", args=[world.course_topic.pk])
     response = client_for(world, role).post(url, {"mode": Topic.DIVIDED, "position": 0})
     assert response.status_code in (302, 403)  # the admin sends them to its login page
     world.course_topic.refresh_from_db()

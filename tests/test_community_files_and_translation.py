@@ -29,7 +29,7 @@ def world(course_en):
 
 def post_thread(world, files, title="With files"):
     return client_for(world, "learner_in").post(
-        reverse("community:new_thread", args=[world.cohort_space.pk, world.cohort_topic.pk]),
+        reverse("sse_community:new_thread", args=[world.cohort_space.pk, world.cohort_topic.pk]),
         {"kind": "discussion", "title": title, "body": "see attached", "language": "en", "tags": "",
          "attachments": files})
 
@@ -41,7 +41,7 @@ def test_images_are_accepted_and_served_to_members_only(world, fmt):
     attachment = Attachment.objects.get()
     assert attachment.filename.startswith("My photo.") and not attachment.filename.endswith(".exe")
     assert (attachment.width, attachment.height) == (30, 20)
-    url = reverse("community:attachment", args=[attachment.pk])
+    url = reverse("sse_community:attachment", args=[attachment.pk])
     served = client_for(world, "learner_in").get(url)
     assert served.status_code == 200 and served["X-Content-Type-Options"] == "nosniff"
     assert served["Content-Type"] == f"image/{fmt.lower()}"
@@ -53,7 +53,8 @@ def test_images_are_accepted_and_served_to_members_only(world, fmt):
 def test_a_pdf_is_downloaded_not_shown(world):
     assert post_thread(world, [upload("notes.pdf", PDF)]).status_code == 302
     attachment = Attachment.objects.get()
-    served = client_for(world, "facilitator_in").get(reverse("community:attachment", args=[attachment.pk]))
+    served = client_for(world, "facilitator_in").get(
+        reverse("sse_community:attachment", args=[attachment.pk]))
     assert served["Content-Disposition"].startswith("attachment;")
     assert served["Content-Type"] == "application/pdf"
 
@@ -94,7 +95,7 @@ def test_no_provider_means_no_translate_button(world):
         f"/fr/community/threads/{world.academy_thread.pk}/").content.decode()
     assert "/translate/" not in page
     post = world.academy_thread.posts.get()
-    response = client_for(world, "learner_in").post(reverse("community:translate", args=[post.pk]),
+    response = client_for(world, "learner_in").post(reverse("sse_community:translate", args=[post.pk]),
                                                     {"language": "fr"})
     assert response.status_code == 404
 
@@ -134,14 +135,14 @@ def test_translate_on_demand_cached_labelled_and_sanitised(world, provider):
     # someone outside the cohort cannot translate a cohort's post
     cohort_post = world.cohort_thread.posts.get()
     assert client_for(world, "learner_out").post(
-        reverse("community:translate", args=[cohort_post.pk]), {"language": "fr"}).status_code == 404
+        reverse("sse_community:translate", args=[cohort_post.pk]), {"language": "fr"}).status_code == 404
 
 
 def test_a_failing_provider_gives_a_clear_error(world, settings):
     settings.ACADEMY_MACHINE_TRANSLATION_PROVIDER = "tests.community_mt.BrokenProvider"
     try:
         post = world.academy_thread.posts.get()
-        response = client_for(world, "learner_in").post(reverse("community:translate", args=[post.pk]),
+        response = client_for(world, "learner_in").post(reverse("sse_community:translate", args=[post.pk]),
                                                         {"language": "fr"})
         assert response.status_code == 502 and "did not answer" in response.content.decode()
         assert not PostTranslation.objects.exists()

@@ -55,7 +55,7 @@ def test_endorsement_exactly_at_the_threshold(world):
     ideas.support(world.facilitator_in, idea)
     idea.refresh_from_db()
     assert idea.support_count == 2 and idea.endorsed
-    page = client_for(world, "learner_in").get(reverse("community:thread", args=[world.ideas_thread.pk]))
+    page = client_for(world, "learner_in").get(reverse("sse_community:thread", args=[world.ideas_thread.pk]))
     assert "Endorsed by the community" in page.content.decode()
 
 
@@ -83,19 +83,19 @@ def test_a_closed_round_takes_no_support(world):
 def test_supporting_through_the_page_shows_what_is_left(world):
     idea = new_idea(world, "Seed bank")
     client = client_for(world, "learner_in")
-    page = client.get(reverse("community:thread", args=[world.ideas_thread.pk])).content.decode()
+    page = client.get(reverse("sse_community:thread", args=[world.ideas_thread.pk])).content.decode()
     assert "You can support 2 more ideas in this space." in page
     assert "Seed bank" in page and "Senegal" in page and "#seeds" in page
-    assert client.post(reverse("community:support", args=[idea.pk])).status_code == 302
-    page = client.get(reverse("community:thread", args=[world.ideas_thread.pk])).content.decode()
+    assert client.post(reverse("sse_community:support", args=[idea.pk])).status_code == 302
+    page = client.get(reverse("sse_community:thread", args=[world.ideas_thread.pk])).content.decode()
     assert "You can support 1 more idea in this space." in page and "Withdraw my support" in page
-    assert client.post(reverse("community:support", args=[idea.pk]), {"withdraw": "1"}).status_code == 302
+    assert client.post(reverse("sse_community:support", args=[idea.pk]), {"withdraw": "1"}).status_code == 302
     assert Idea.objects.get(pk=idea.pk).support_count == 0
 
 
 def test_a_plain_reply_in_an_ideas_round_is_refused(world):
-    response = client_for(world, "learner_in").post(reverse("community:reply", args=[world.ideas_thread.pk]),
-                                                    {"body": "x", "language": "en"})
+    response = client_for(world, "learner_in").post(
+        reverse("sse_community:reply", args=[world.ideas_thread.pk]), {"body": "x", "language": "en"})
     assert response.status_code == 400
 
 

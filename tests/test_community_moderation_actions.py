@@ -33,11 +33,11 @@ def world(course_en):
 
 
 def mod_url(name, *args):
-    return reverse(f"community_moderation:{name}", args=args)
+    return reverse(f"sse_moderation:{name}", args=args)
 
 
 def reply(client, thread, body="Still here"):
-    return client.post(reverse("community:reply", args=[thread.pk]), {"body": body, "language": "en"})
+    return client.post(reverse("sse_community:reply", args=[thread.pk]), {"body": body, "language": "en"})
 
 
 def as_carla(world):
@@ -114,9 +114,10 @@ def test_first_posts_wait_for_approval_then_flow(world, settings):
     assert reply(client, world.course_thread, "My very first post").status_code == 302
     post = Post.objects.get(body_markdown="My very first post")
     assert post.status == Post.PENDING
-    page = client.get(reverse("community:thread", args=[world.course_thread.pk])).content.decode()
+    page = client.get(reverse("sse_community:thread", args=[world.course_thread.pk])).content.decode()
     assert "My very first post" in page and "Awaiting approval" in page
-    other = client_for(world, "learner_out").get(reverse("community:thread", args=[world.course_thread.pk]))
+    other = client_for(world, "learner_out").get(
+        reverse("sse_community:thread", args=[world.course_thread.pk]))
     assert "My very first post" not in other.content.decode()
     queue = client_for(world, "facilitator_out").get(mod_url("queue")).content.decode()
     assert "My very first post" in queue
@@ -125,7 +126,7 @@ def test_first_posts_wait_for_approval_then_flow(world, settings):
     post.refresh_from_db()
     assert post.status == Post.PUBLISHED
     assert "My very first post" in client_for(world, "learner_out").get(
-        reverse("community:thread", args=[world.course_thread.pk])).content.decode()
+        reverse("sse_community:thread", args=[world.course_thread.pk])).content.decode()
     # one approved post is enough with the setting at 1
     reply(client, world.course_thread, "My second post")
     assert Post.objects.get(body_markdown="My second post").status == Post.PUBLISHED
@@ -148,7 +149,7 @@ def test_a_rejected_post_stays_out_of_sight(world):
     post.refresh_from_db()
     assert post.status == Post.HIDDEN
     assert "Buy cheap watches" not in client_for(world, "learner_in").get(
-        reverse("community:thread", args=[world.divided_thread.pk])).content.decode()
+        reverse("sse_community:thread", args=[world.divided_thread.pk])).content.decode()
     # approving it now is the wrong action for its state
     wrong = client_for(world, "trainer").post(mod_url("post_action", post.pk, "approve"))
     assert wrong.status_code == 409 and "awaiting approval" in wrong.content.decode()
@@ -234,7 +235,7 @@ def test_move_into_the_cohort_space_keeps_the_same_readers(world):
     thread = Thread.objects.get(pk=world.divided_thread.pk)
     assert thread.topic == world.cohort_topic and thread.cohort_id is None
     assert not thread.posts.exclude(cohort=None).exists()
-    url = reverse("community:thread", args=[thread.pk])
+    url = reverse("sse_community:thread", args=[thread.pk])
     for role, status in {"learner_in": 200, "facilitator_in": 200, "trainer": 200,
                          "learner_out": 404, "facilitator_out": 404, "anonymous": 404}.items():
         assert client_for(world, role).get(url).status_code == status, role
@@ -245,7 +246,7 @@ def test_move_from_the_cohort_space_into_a_divided_topic_takes_the_cohort_along(
     thread = Thread.objects.get(pk=world.cohort_thread.pk)
     assert thread.cohort == world.cohort_in
     assert set(thread.posts.values_list("cohort_id", flat=True)) == {world.cohort_in.pk}
-    url = reverse("community:thread", args=[thread.pk])
+    url = reverse("sse_community:thread", args=[thread.pk])
     assert client_for(world, "learner_out").get(url).status_code == 404
     assert client_for(world, "learner_in").get(url).status_code == 200
 
@@ -364,7 +365,7 @@ def test_moderation_speaks_french_and_spanish(world):
     suspensions.suspend(world.trainer, world.carla, world.cohort_space,
                         until=timezone.now() + datetime.timedelta(days=2), reason="Spam")
     with translation.override("es"):
-        refused = as_carla(world).post(reverse("community:reply", args=[world.cohort_thread.pk]),
+        refused = as_carla(world).post(reverse("sse_community:reply", args=[world.cohort_thread.pk]),
                                        {"body": "Hola", "language": "es"})
     assert refused.status_code == 403
     assert "Tienes suspendida la publicación en este espacio hasta el" in refused.content.decode()

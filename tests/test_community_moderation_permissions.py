@@ -44,7 +44,7 @@ TOMORROW = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
 
 
 def url(name, *args):
-    return reverse(f"community_moderation:{name}", args=args)
+    return reverse(f"sse_moderation:{name}", args=args)
 
 
 def on_post(name, attr_or_maker, *extra, method="post", data=None):

@@ -24,11 +24,11 @@ def world(course_en):
 
 
 def report_url(post):
-    return reverse("community_moderation:report", args=[post.pk])
+    return reverse("sse_moderation:report", args=[post.pk])
 
 
 def thread_page(world, role, thread):
-    return client_for(world, role).get(reverse("community:thread", args=[thread.pk])).content.decode()
+    return client_for(world, role).get(reverse("sse_community:thread", args=[thread.pk])).content.decode()
 
 
 def logged_in(person):
@@ -61,14 +61,14 @@ def test_the_third_report_hides_the_post_not_the_second(world, settings):
     # hidden from learners (the author included), still there for the cohort's moderators
     assert "Carla in the Dakar topic" not in thread_page(world, "learner_in", world.divided_thread)
     assert "Carla in the Dakar topic" not in logged_in(world.carla).get(
-        reverse("community:thread", args=[world.divided_thread.pk])).content.decode()
+        reverse("sse_community:thread", args=[world.divided_thread.pk])).content.decode()
     for role in ("facilitator_in", "trainer"):
         page = thread_page(world, role, world.divided_thread)
         assert "Carla in the Dakar topic" in page and "Hidden by a moderator" in page
     # the queue of the cohort's facilitator lists it with its three reports, once
-    queue = client_for(world, "facilitator_in").get(reverse("community_moderation:queue")).content.decode()
+    queue = client_for(world, "facilitator_in").get(reverse("sse_moderation:queue")).content.decode()
     assert queue.count(f'id="queue-post-{post.pk}"') == 1 and "3 open reports" in queue
-    other_queue = client_for(world, "facilitator_out").get(reverse("community_moderation:queue"))
+    other_queue = client_for(world, "facilitator_out").get(reverse("sse_moderation:queue"))
     assert f'id="queue-post-{post.pk}"' not in other_queue.content.decode()
 
 
@@ -92,7 +92,7 @@ def test_after_a_moderator_dismisses_them_people_may_report_again(world):
     client = client_for(world, "learner_in")
     send_report(client, world.divided_post)
     moderator = client_for(world, "facilitator_in")
-    response = moderator.post(reverse("community_moderation:post_action",
+    response = moderator.post(reverse("sse_moderation:post_action",
                                       args=[world.divided_post.pk, "dismiss"]))
     assert response.status_code == 302
     report = Report.objects.get()
@@ -128,7 +128,7 @@ def test_bad_reports_are_refused_with_a_message(world, data, message):
 def test_an_other_reason_with_a_note_reaches_the_moderators(world):
     send_report(client_for(world, "learner_in"), world.divided_post, Report.OTHER, "Phone number in it")
     page = client_for(world, "facilitator_in").get(
-        reverse("community_moderation:post", args=[world.divided_post.pk])).content.decode()
+        reverse("sse_moderation:post", args=[world.divided_post.pk])).content.decode()
     assert "Phone number in it" in page
 
 

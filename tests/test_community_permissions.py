@@ -71,61 +71,61 @@ REPLY = {"body": "My reply", "language": "en"}
 THREAD = {"title": "New", "body": "Text", "language": "en", "kind": "discussion", "tags": ""}
 
 MATRIX = {
-    "index": (get("community:index"), expect(200, ROLES, default=200)),
-    "search": (lambda w: ("get", reverse("community:search") + "?q=thread", {}),
+    "index": (get("sse_community:index"), expect(200, ROLES, default=200)),
+    "search": (lambda w: ("get", reverse("sse_community:search") + "?q=thread", {}),
                expect(200, ROLES, default=200)),
-    "academy space": (get("community:space", pk("academy_space")), expect(200, ROLES, default=200)),
-    "course space": (get("community:space", pk("course_space")), expect(200, SIGNED_IN, default=404)),
-    "cohort space": (get("community:space", pk("cohort_space")), in_cohort_only(200)),
-    "academy thread": (get("community:thread", pk("academy_thread")), expect(200, ROLES, default=200)),
-    "course thread": (get("community:thread", pk("course_thread")), expect(200, SIGNED_IN, default=404)),
-    "divided thread": (get("community:thread", pk("divided_thread")), in_cohort_only(200)),
-    "cohort thread": (get("community:thread", pk("cohort_thread")), in_cohort_only(200)),
-    "what we learned": (get("community:learned", lambda w: w.course_key),
+    "academy space": (get("sse_community:space", pk("academy_space")), expect(200, ROLES, default=200)),
+    "course space": (get("sse_community:space", pk("course_space")), expect(200, SIGNED_IN, default=404)),
+    "cohort space": (get("sse_community:space", pk("cohort_space")), in_cohort_only(200)),
+    "academy thread": (get("sse_community:thread", pk("academy_thread")), expect(200, ROLES, default=200)),
+    "course thread": (get("sse_community:thread", pk("course_thread")), expect(200, SIGNED_IN, default=404)),
+    "divided thread": (get("sse_community:thread", pk("divided_thread")), in_cohort_only(200)),
+    "cohort thread": (get("sse_community:thread", pk("cohort_thread")), in_cohort_only(200)),
+    "what we learned": (get("sse_community:learned", lambda w: w.course_key),
                         expect(200, SIGNED_IN, default=404)),
     "attachment in divided topic": (
-        lambda w: ("get", reverse("community:attachment",
+        lambda w: ("get", reverse("sse_community:attachment",
                                   args=[_attachment_on(w, w.divided_thread).pk]), {}),
         in_cohort_only(200)),
-    "edit page (author's own post)": (get("community:edit", opening_of("course_thread")),
+    "edit page (author's own post)": (get("sse_community:edit", opening_of("course_thread")),
                                       expect(200, {L_IN}, default=403, anonymous=403)),
-    "synthesis page, course thread": (get("community:synthesis", pk("course_thread")),
+    "synthesis page, course thread": (get("sse_community:synthesis", pk("course_thread")),
                                       expect(200, {F_IN, F_OUT, TRAINER}, default=403, anonymous=404)),
-    "synthesis page, divided thread": (get("community:synthesis", pk("divided_thread")),
+    "synthesis page, divided thread": (get("sse_community:synthesis", pk("divided_thread")),
                                        expect(200, {F_IN, TRAINER}, default=404, learner_in=403)),
-    "reply, course thread": (post("community:reply", REPLY, pk("course_thread")),
+    "reply, course thread": (post("sse_community:reply", REPLY, pk("course_thread")),
                              expect(302, SIGNED_IN, default=403)),
-    "reply, divided thread": (post("community:reply", REPLY, pk("divided_thread")), in_cohort_only(302)),
-    "reply, cohort thread": (post("community:reply", REPLY, pk("cohort_thread")), in_cohort_only(302)),
+    "reply, divided thread": (post("sse_community:reply", REPLY, pk("divided_thread")), in_cohort_only(302)),
+    "reply, cohort thread": (post("sse_community:reply", REPLY, pk("cohort_thread")), in_cohort_only(302)),
     "comment on a response": (
-        post("community:reply", lambda w: {**REPLY, "parent": _answer(w).pk}, pk("course_thread")),
+        post("sse_community:reply", lambda w: {**REPLY, "parent": _answer(w).pk}, pk("course_thread")),
         expect(302, SIGNED_IN, default=403)),
-    "new thread, course topic": (post("community:new_thread", THREAD, pk("course_space"),
+    "new thread, course topic": (post("sse_community:new_thread", THREAD, pk("course_space"),
                                       pk("course_topic")), expect(302, SIGNED_IN, default=403)),
-    "new thread, divided topic": (post("community:new_thread", THREAD, pk("course_space"),
+    "new thread, divided topic": (post("sse_community:new_thread", THREAD, pk("course_space"),
                                        pk("divided_topic")),
                                   expect(302, {L_IN, L_OUT, F_IN, F_OUT}, default=403, trainer=400)),
-    "new thread, cohort space": (post("community:new_thread", THREAD, pk("cohort_space"),
+    "new thread, cohort space": (post("sse_community:new_thread", THREAD, pk("cohort_space"),
                                       pk("cohort_topic")), in_cohort_only(302)),
-    "new ideas round": (post("community:new_thread", {**THREAD, "kind": "ideas"}, pk("course_space"),
+    "new ideas round": (post("sse_community:new_thread", {**THREAD, "kind": "ideas"}, pk("course_space"),
                              pk("course_topic")),
                         expect(302, {F_IN, F_OUT, TRAINER}, default=403)),
-    "like, divided thread": (post("community:like", {}, opening_of("divided_thread")),
+    "like, divided thread": (post("sse_community:like", {}, opening_of("divided_thread")),
                              in_cohort_only(302)),
-    "like, academy thread": (post("community:like", {}, opening_of("academy_thread")),
+    "like, academy thread": (post("sse_community:like", {}, opening_of("academy_thread")),
                              expect(302, SIGNED_IN, default=403)),
-    "accept answer": (post("community:accept", {}, lambda w: _answer(w).pk),
+    "accept answer": (post("sse_community:accept", {}, lambda w: _answer(w).pk),
                       expect(302, {L_IN, F_IN, F_OUT, TRAINER}, default=403)),
-    "support idea": (post("community:support", {}, lambda w: _idea(w).pk),
+    "support idea": (post("sse_community:support", {}, lambda w: _idea(w).pk),
                      expect(302, {L_IN, F_IN, F_OUT, TRAINER}, default=403, learner_out=400)),
-    "follow, divided thread": (post("community:follow_thread", {}, pk("divided_thread")),
+    "follow, divided thread": (post("sse_community:follow_thread", {}, pk("divided_thread")),
                                in_cohort_only(302)),
-    "follow, cohort space": (post("community:follow_space", {}, pk("cohort_space")),
+    "follow, cohort space": (post("sse_community:follow_space", {}, pk("cohort_space")),
                              in_cohort_only(302)),
-    "synthesis, divided thread": (post("community:synthesis", {"body": "We learned"},
+    "synthesis, divided thread": (post("sse_community:synthesis", {"body": "We learned"},
                                        pk("divided_thread")),
                                   expect(302, {F_IN, TRAINER}, default=404, learner_in=403)),
-    "translate (no provider)": (post("community:translate", {"language": "fr"},
+    "translate (no provider)": (post("sse_community:translate", {"language": "fr"},
                                      opening_of("academy_thread")),
                                 expect(404, SIGNED_IN, default=403)),
 }
@@ -147,7 +147,7 @@ def test_permission_matrix(course_en, action, role):
 def test_trainer_posts_in_a_divided_topic_for_a_chosen_cohort(course_en):
     world = build_world(course_en)
     client = client_for(world, TRAINER)
-    url = reverse("community:new_thread", args=[world.course_space.pk, world.divided_topic.pk])
+    url = reverse("sse_community:new_thread", args=[world.course_space.pk, world.divided_topic.pk])
     response = client.post(url, {**THREAD, "cohort": world.cohort_out.pk})
     assert response.status_code == 302
     thread = world.divided_topic.threads.get(title="New")
@@ -165,7 +165,7 @@ def test_actions_refuse_get(course_en, name):
     args = {"reply": [world.course_thread.pk], "like": [1], "support": [1],
             "new_thread": [world.course_space.pk, world.course_topic.pk],
             "follow_thread": [world.course_thread.pk]}[name]
-    response = client_for(world, L_IN).get(reverse(f"community:{name}", args=args))
+    response = client_for(world, L_IN).get(reverse(f"sse_community:{name}", args=args))
     assert response.status_code == 405
 
 
@@ -175,6 +175,6 @@ def test_posts_need_the_csrf_token(course_en):
     world = build_world(course_en)
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.learner_in)
-    response = client.post(reverse("community:reply", args=[world.course_thread.pk]), REPLY)
+    response = client.post(reverse("sse_community:reply", args=[world.course_thread.pk]), REPLY)
     assert response.status_code == 403
     assert world.course_thread.posts.count() == 1

@@ -11,7 +11,7 @@ from community import hooks
 from community.models import Post, PostRevision, Synthesis, Thread
 from community.services import closing, posting
 from courses.permissions import Refused
-from notifications.models import Notification
+from sse_notifications.models import Notification
 
 from .community_builders import build_world, client_for, fresh_cache, make_post  # noqa: F401
 
@@ -24,7 +24,7 @@ def world(course_en):
 
 
 def reply_url(thread):
-    return reverse("community:reply", args=[thread.pk])
+    return reverse("sse_community:reply", args=[thread.pk])
 
 
 def test_posting_too_fast_gets_a_clear_429_and_writes_nothing(world, settings):
@@ -57,17 +57,17 @@ def test_author_edits_within_the_window_and_a_revision_is_kept(world, settings):
     settings.ACADEMY_COMMUNITY_EDIT_WINDOW_MINUTES = 30
     post = make_post(world.course_thread, world.learner_in, "first words")
     client = client_for(world, "learner_in")
-    response = client.post(reverse("community:edit", args=[post.pk]), {"body": "better words"})
+    response = client.post(reverse("sse_community:edit", args=[post.pk]), {"body": "better words"})
     assert response.status_code == 302
     post.refresh_from_db()
     assert post.body_markdown == "better words" and post.edited_at is not None
     assert PostRevision.objects.get(post=post).old_body == "first words"
     # someone else cannot edit it
-    assert client_for(world, "learner_out").post(reverse("community:edit", args=[post.pk]),
+    assert client_for(world, "learner_out").post(reverse("sse_community:edit", args=[post.pk]),
                                                  {"body": "vandal"}).status_code == 403
     # after the window the author cannot either
     Post.objects.filter(pk=post.pk).update(created_at=timezone.now() - timedelta(minutes=31))
-    response = client.post(reverse("community:edit", args=[post.pk]), {"body": "too late"})
+    response = client.post(reverse("sse_community:edit", args=[post.pk]), {"body": "too late"})
     assert response.status_code == 403
     assert "30 minutes" in response.content.decode()
     post.refresh_from_db()
@@ -84,7 +84,7 @@ def test_accepted_answer_by_the_asker_or_a_facilitator_and_shown_first(world):
     closing.accept_answer(world.learner_in, thread, best)
     thread.refresh_from_db()
     assert thread.accepted_post == best
-    page = client_for(world, "learner_out").get(reverse("community:thread", args=[thread.pk]))
+    page = client_for(world, "learner_out").get(reverse("sse_community:thread", args=[thread.pk]))
     html = page.content.decode()
     assert html.index("best answer") < html.index("early answer")
     assert "Accepted answer" in html
@@ -104,14 +104,15 @@ def test_accepted_answer_by_the_asker_or_a_facilitator_and_shown_first(world):
 
 def test_synthesis_needs_text_closes_the_thread_and_shows_at_the_top(world):
     client = client_for(world, "facilitator_in")
-    url = reverse("community:synthesis", args=[world.divided_thread.pk])
+    url = reverse("sse_community:synthesis", args=[world.divided_thread.pk])
     response = client.post(url, {"body": "   "})
     assert response.status_code == 400
     assert not Synthesis.objects.exists()
     world.divided_thread.refresh_from_db()
     assert not world.divided_thread.closed
     assert client.post(url, {"body": "We learned **three** things"}).status_code == 302
-    page = client_for(world, "learner_in").get(reverse("community:thread", args=[world.divided_thread.pk]))
+    page = client_for(world, "learner_in").get(
+        reverse("sse_community:thread", args=[world.divided_thread.pk]))
     html = page.content.decode()
     assert html.index("We learned <strong>three</strong> things") < html.index("Hello")
     assert "By Fatou" in html
@@ -120,10 +121,10 @@ def test_synthesis_needs_text_closes_the_thread_and_shows_at_the_top(world):
                                                     {"body": "late", "language": "en"})
     assert response.status_code == 409
     # the syntheses are gathered on the course's What we learned page, by cohort
-    learned = client_for(world, "learner_in").get(reverse("community:learned", args=[world.course_key]))
+    learned = client_for(world, "learner_in").get(reverse("sse_community:learned", args=[world.course_key]))
     assert "Cohort: Dakar 2026" in learned.content.decode() and "three" in learned.content.decode()
     # …but not for a learner of another cohort
-    other = client_for(world, "learner_out").get(reverse("community:learned", args=[world.course_key]))
+    other = client_for(world, "learner_out").get(reverse("sse_community:learned", args=[world.course_key]))
     assert "three" not in other.content.decode()
 
 
@@ -135,7 +136,7 @@ def test_locked_thread_takes_replies_from_moderators_only(world):
     moderator = client_for(world, "facilitator_out").post(reply_url(world.course_thread),
                                                           {"body": "y", "language": "en"})
     assert moderator.status_code == 302
-    page = client_for(world, "learner_in").get(reverse("community:thread", args=[world.course_thread.pk]))
+    page = client_for(world, "learner_in").get(reverse("sse_community:thread", args=[world.course_thread.pk]))
     assert "locked by a moderator" in page.content.decode()
 
 
@@ -174,11 +175,11 @@ def test_mentions_notify_only_people_who_can_see_the_thread(world, django_captur
 
 
 def test_replies_notify_followers_who_see_the_thread(world, django_capture_on_commit_callbacks):
-    from notifications.services import subscribe
+    from sse_notifications.services import subscribe
 
     subscribe(world.learner_out, world.divided_thread.target_key())  # followed, then lost access
     client_for(world, "facilitator_in").post(
-        reverse("community:follow_thread", args=[world.divided_thread.pk]))
+        reverse("sse_community:follow_thread", args=[world.divided_thread.pk]))
     with django_capture_on_commit_callbacks(execute=True):
         posting.reply(world.learner_in, world.divided_thread, body="news", language="en")
     assert Notification.objects.filter(recipient=world.facilitator_in).count() == 1
@@ -190,10 +191,10 @@ def test_replies_notify_followers_who_see_the_thread(world, django_capture_on_co
 
 
 def test_new_thread_notifies_space_followers(world, django_capture_on_commit_callbacks):
-    client_for(world, "learner_out").post(reverse("community:follow_space", args=[world.course_space.pk]))
+    client_for(world, "learner_out").post(reverse("sse_community:follow_space", args=[world.course_space.pk]))
     with django_capture_on_commit_callbacks(execute=True):
         client_for(world, "learner_in").post(
-            reverse("community:new_thread", args=[world.course_space.pk, world.course_topic.pk]),
+            reverse("sse_community:new_thread", args=[world.course_space.pk, world.course_topic.pk]),
             {"kind": "discussion", "title": "Fresh", "body": "b", "language": "en", "tags": "coop"})
     note = Notification.objects.get(recipient=world.learner_out)
     assert note.params["thread"] == "Fresh"
@@ -243,7 +244,7 @@ def test_language_defaults_to_the_interface_and_filters_threads(world):
 
 def test_notifications_about_a_cohort_vanish_when_leaving_it(world, django_capture_on_commit_callbacks):
     from community.viewers import forget
-    from notifications.services import visible_notifications
+    from sse_notifications.services import visible_notifications
 
     with django_capture_on_commit_callbacks(execute=True):
         posting.reply(world.facilitator_in, world.cohort_thread, body="Well done @ana", language="en")

@@ -32,7 +32,7 @@ def test_thread_page_queries_do_not_grow_with_posts():
     counts = {}
     for size in (5, 60):
         thread = build_thread(user, course, size, f"Question {size}")
-        counts[size] = count_queries(client, reverse("community:thread", args=[thread.pk]),
+        counts[size] = count_queries(client, reverse("sse_community:thread", args=[thread.pk]),
                                      "Accepted answer")
     assert counts[5] == counts[60] <= MAX_QUERIES, counts
 
@@ -42,11 +42,11 @@ def test_space_page_and_index_queries_do_not_grow_with_threads():
     client = Client()
     client.force_login(user)
     space = build_threads(user, course, 5)
-    small = (count_queries(client, reverse("community:space", args=[space.pk]), "Bench thread 4"),
-             count_queries(client, reverse("community:index"), "5 discussions"))
+    small = (count_queries(client, reverse("sse_community:space", args=[space.pk]), "Bench thread 4"),
+             count_queries(client, reverse("sse_community:index"), "5 discussions"))
     build_threads(user, course, 60)
-    large = (count_queries(client, reverse("community:space", args=[space.pk]), "#bench"),
-             count_queries(client, reverse("community:index"), "65 discussions"))
+    large = (count_queries(client, reverse("sse_community:space", args=[space.pk]), "#bench"),
+             count_queries(client, reverse("sse_community:index"), "65 discussions"))
     assert small == large and max(large) <= MAX_QUERIES, (small, large)
 
 
@@ -64,7 +64,7 @@ def test_search_finds_words_only_in_visible_posts(course_en):
     assert titles(world.learner_out, "manioc", "fr") == ["Coopérative de manioc"]
     assert titles(world.learner_out, "manioc", "en") == []
     assert titles(world.learner_out, "   ") == []
-    page = client_for(world, "learner_out").get(reverse("community:search") + "?q=cassava")
+    page = client_for(world, "learner_out").get(reverse("sse_community:search") + "?q=cassava")
     assert "village" in page.content.decode() and "Dakar" not in page.content.decode()
-    anonymous = client_for(world, "anonymous").get(reverse("community:search") + "?q=cassava")
+    anonymous = client_for(world, "anonymous").get(reverse("sse_community:search") + "?q=cassava")
     assert "village" not in anonymous.content.decode()

@@ -43,31 +43,31 @@ def test_every_learner_field_renders_safely(world, vector):
     learner = client_for(world, "learner_in")
     facilitator = client_for(world, "facilitator_in")
     space, topic = world.course_space, world.course_topic
-    response = learner.post(reverse("community:new_thread", args=[space.pk, topic.pk]), {
+    response = learner.post(reverse("sse_community:new_thread", args=[space.pk, topic.pk]), {
         "kind": "question", "title": vector[:200], "body": vector, "language": "en", "tags": "",
         "attachments": [upload(vector[:90] + ".png", image_bytes())],
     })
     assert response.status_code == 302, response.content[:300]
     thread = Thread.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[-1]))
-    assert learner.post(reverse("community:reply", args=[thread.pk]),
+    assert learner.post(reverse("sse_community:reply", args=[thread.pk]),
                         {"body": vector, "language": "fr"}).status_code == 302
     response_post = thread.posts.get(depth=Post.RESPONSE)
-    assert learner.post(reverse("community:reply", args=[thread.pk]),
+    assert learner.post(reverse("sse_community:reply", args=[thread.pk]),
                         {"body": vector, "language": "es", "parent": response_post.pk}).status_code == 302
-    assert learner.post(reverse("community:add_idea", args=[world.ideas_thread.pk]), {
+    assert learner.post(reverse("sse_community:add_idea", args=[world.ideas_thread.pk]), {
         "title": vector[:200], "need": vector, "description": vector, "country": vector[:100],
         "language": "en", "tags": "",
     }).status_code == 302
-    assert facilitator.post(reverse("community:synthesis", args=[thread.pk]),
+    assert facilitator.post(reverse("sse_community:synthesis", args=[thread.pk]),
                             {"body": vector}).status_code == 302
 
     pages = [
-        reverse("community:thread", args=[thread.pk]),
-        reverse("community:thread", args=[world.ideas_thread.pk]),
-        reverse("community:space", args=[space.pk]),
-        reverse("community:learned", args=[world.course_key]),
-        reverse("community:search") + "?q=" + "xss",
-        reverse("community:index"),
+        reverse("sse_community:thread", args=[thread.pk]),
+        reverse("sse_community:thread", args=[world.ideas_thread.pk]),
+        reverse("sse_community:space", args=[space.pk]),
+        reverse("sse_community:learned", args=[world.course_key]),
+        reverse("sse_community:search") + "?q=" + "xss",
+        reverse("sse_community:index"),
     ]
     for url in pages:
         page = learner.get(url)
@@ -79,7 +79,7 @@ def test_every_learner_field_renders_safely(world, vector):
                                   "javascript:alert(1)"])
 def test_tags_with_markup_are_refused_and_nothing_is_written(world, tags):
     response = client_for(world, "learner_in").post(
-        reverse("community:new_thread", args=[world.course_space.pk, world.course_topic.pk]),
+        reverse("sse_community:new_thread", args=[world.course_space.pk, world.course_topic.pk]),
         {"kind": "discussion", "title": "Tagged", "body": "b", "language": "en", "tags": tags})
     assert response.status_code == 400
     assert b"Tags use letters" in response.content

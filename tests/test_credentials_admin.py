@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def admin_url(name, *args):
-    return reverse(f"credentials_certificate:{name}", args=args)
+    return reverse(f"sse_credentials_certificate:{name}", args=args)
 
 
 NOT_TRAINERS = ["anonymous", "owner", "other learner", "facilitator"]
@@ -63,7 +63,7 @@ def test_a_trainer_revokes_with_a_reason_and_the_public_page_says_so(certificate
     revoked = Certificate.objects.get(pk=certificate.pk)
     assert revoked.is_revoked and revoked.revoked_by == trainer
     assert revoked.revocation_reason == "Identity fraud"
-    page = client.get(reverse("credentials_public:verify", args=[certificate.code])).content.decode()
+    page = client.get(reverse("sse_credentials_public:verify", args=[certificate.code])).content.decode()
     assert "has been revoked" in page and "Identity fraud" in page
 
     again = trainer_client.post(admin_url("revoke", certificate.pk),
@@ -75,7 +75,7 @@ def test_a_trainer_revokes_with_a_reason_and_the_public_page_says_so(certificate
     reinstated = Certificate.objects.get(pk=certificate.pk)
     assert not reinstated.is_revoked and reinstated.revocation_reason == ""
     assert "This certificate is valid." in client.get(
-        reverse("credentials_public:verify", args=[certificate.code])).content.decode()
+        reverse("sse_credentials_public:verify", args=[certificate.code])).content.decode()
 
 
 def test_revoking_without_csrf_is_refused(certificate, trainer):

@@ -38,7 +38,7 @@ def fetch(client):
 
 def published_verifier(client):
     """A verifier holding only the issuer's published public key (JWKS)."""
-    jwks = client.get(reverse("credentials_public:jwks")).json()
+    jwks = client.get(reverse("sse_credentials_public:jwks")).json()
     (jwk,) = jwks["keys"]
     public_key = jwt.algorithms.OKPAlgorithm.from_jwk(json.dumps(jwk))
     return OB3Verifier(public_key.public_bytes(serialization.Encoding.PEM,
@@ -47,7 +47,7 @@ def published_verifier(client):
 
 def downloaded_badge(learner_client, certificate):
     with translation.override("en"):
-        url = reverse("credentials:download_badge", args=[certificate.pk])
+        url = reverse("sse_credentials:download_badge", args=[certificate.pk])
     response = learner_client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/vc+jwt"
     return response.content.decode()
@@ -60,9 +60,9 @@ def test_the_downloaded_badge_verifies_against_the_published_key(client, learner
                                                    download=fetch(client))
     assert credential.achievement.name == course_en.title
     assert credential.id == verification_url(certificate)
-    profile = client.get(reverse("credentials_public:issuer")).json()
+    profile = client.get(reverse("sse_credentials_public:issuer")).json()
     assert credential.issuer.id == profile["id"] and profile["type"] == ["Profile"]
-    assert urlsplit(profile["id"]).path == reverse("credentials_public:issuer")
+    assert urlsplit(profile["id"]).path == reverse("sse_credentials_public:issuer")
 
 
 def test_the_badge_is_an_open_badge_credential_without_a_plain_email(learner_client, certificate):
@@ -117,10 +117,10 @@ def test_a_revoked_badge_is_reported_revoked_and_a_reinstated_one_is_valid_again
 
 
 def test_the_status_list_is_signed_by_the_issuer(client, certificate):
-    listing = client.get(reverse("credentials_public:status_list")).content.decode()
+    listing = client.get(reverse("sse_credentials_public:status_list")).content.decode()
     claims = jwt.decode(listing, options={"verify_signature": False})
     assert claims["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
-    assert claims["issuer"] == client.get(reverse("credentials_public:issuer")).json()["id"]
+    assert claims["issuer"] == client.get(reverse("sse_credentials_public:issuer")).json()["id"]
     assert "validUntil" in claims
     published_verifier(client)._decode_payload(listing)  # signature checks out
 
@@ -135,5 +135,5 @@ def test_the_key_is_created_once_private_and_outside_the_repository(certificate,
     keys.create_key(badge_key)  # a second worker racing to create it changes nothing
     assert badge_key.read_bytes() == before
     assert b"PRIVATE KEY" in before
-    assert b"PRIVATE" not in client_for(None).get(reverse("credentials_public:jwks")).content
+    assert b"PRIVATE" not in client_for(None).get(reverse("sse_credentials_public:jwks")).content
     assert list(badge_key.parent.iterdir()) == [badge_key]  # no temporary file left

@@ -107,14 +107,14 @@ def test_a_failed_quiz_means_no_certificate_until_it_is_passed(
         for lesson in lessons_of(course_en):
             progress.complete_step(learner, lesson, course_en.translation_key)
         attempt = start(learner_client, quiz)
-        learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, {"single": 1}))
+        learner_client.post(url("sse_quizzes:submit", attempt.pk), form_for(attempt, {"single": 1}))
     attempt.refresh_from_db()
     assert attempt.state == "submitted" and not attempt.passed
     assert not Certificate.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         attempt = start(learner_client, quiz)
-        learner_client.post(url("quizzes:submit", attempt.pk), form_for(attempt, {"single": 0}))
+        learner_client.post(url("sse_quizzes:submit", attempt.pk), form_for(attempt, {"single": 0}))
     assert Certificate.objects.filter(user=learner).count() == 1
 
 

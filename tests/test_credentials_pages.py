@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def verify_url(code):
-    return reverse("credentials_public:verify", args=[code])
+    return reverse("sse_credentials_public:verify", args=[code])
 
 
 def revoke(certificate, reason="Plagiarised worksheets"):
@@ -55,7 +55,7 @@ def test_every_visitor_sees_the_same_public_page(certificate, people, who):
 
 def test_a_code_typed_in_lower_case_or_with_spaces_still_verifies(client, certificate):
     assert client.get(verify_url(certificate.code.lower())).status_code == 200
-    typed = client.get(reverse("credentials_public:verify_lookup"),
+    typed = client.get(reverse("sse_credentials_public:verify_lookup"),
                        {"code": certificate.code.replace("-", " ").lower()})
     assert typed.status_code == 302 and typed["Location"] == verify_url(certificate.code)
 
@@ -79,7 +79,7 @@ def test_an_unknown_code_is_a_clear_404(client, certificate, code):
 
 
 def test_a_malformed_typed_code_is_refused_with_a_message(client):
-    response = client.get(reverse("credentials_public:verify_lookup"), {"code": "1234"})
+    response = client.get(reverse("sse_credentials_public:verify_lookup"), {"code": "1234"})
     assert response.status_code == 400
     assert "16 letters and digits" in response.content.decode()
 
@@ -90,7 +90,7 @@ def test_the_verification_page_follows_the_visitors_language(client, certificate
     assert '<html lang="fr">' in page and "Ce certificat est valide." in page
 
 
-DOWNLOADS = ["credentials:download_pdf", "credentials:download_badge"]
+DOWNLOADS = ["sse_credentials:download_pdf", "sse_credentials:download_badge"]
 # who → expected status of a download of Ana's certificate
 MATRIX = [("anonymous", 403), ("owner", 200), ("other learner", 404), ("facilitator", 404),
           ("trainer", 200)]
@@ -122,8 +122,8 @@ def test_an_unknown_certificate_id_is_a_404(learner_client, certificate, name):
     assert "This certificate does not exist." in response.content.decode()
 
 
-@pytest.mark.parametrize("name, missing", [("credentials:download_pdf", {"pdf": None}),
-                                           ("credentials:download_badge", {"badge": ""})])
+@pytest.mark.parametrize("name, missing", [("sse_credentials:download_pdf", {"pdf": None}),
+                                           ("sse_credentials:download_badge", {"badge": ""})])
 def test_a_certificate_still_being_prepared_is_a_409(learner_client, certificate, name, missing):
     Certificate.objects.filter(pk=certificate.pk).update(**missing)
     response = learner_client.get(download_url(name, certificate.pk))
@@ -134,7 +134,7 @@ def test_a_certificate_still_being_prepared_is_a_409(learner_client, certificate
 @pytest.mark.parametrize("name", ["issuer", "jwks", "status_list"])
 @pytest.mark.parametrize("who", ["anonymous", "owner", "facilitator", "trainer"])
 def test_the_issuers_public_documents_are_public(people, badge_key, name, who):
-    response = client_for(people[who]).get(reverse(f"credentials_public:{name}"))
+    response = client_for(people[who]).get(reverse(f"sse_credentials_public:{name}"))
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
 
@@ -143,8 +143,8 @@ def test_the_dashboard_lists_my_certificates_only(learner_client, other_learner,
                                                   course_en):
     page = learner_client.get("/en/dashboard/").content.decode()
     assert "My certificates" in page
-    assert download_url("credentials:download_pdf", certificate.pk) in page
-    assert download_url("credentials:download_badge", certificate.pk) in page
+    assert download_url("sse_credentials:download_pdf", certificate.pk) in page
+    assert download_url("sse_credentials:download_badge", certificate.pk) in page
     assert verify_url(certificate.code) in page
     other = client_for(other_learner).get("/en/dashboard/").content.decode()
     assert certificate.code not in other and "Finish a course to receive" in other
@@ -154,4 +154,4 @@ def test_a_revoked_certificate_is_marked_on_the_dashboard(learner_client, certif
     revoke(certificate)
     page = learner_client.get("/en/dashboard/").content.decode()
     assert "revoked" in page
-    assert download_url("credentials:download_pdf", certificate.pk) not in page
+    assert download_url("sse_credentials:download_pdf", certificate.pk) not in page

@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 
 def enrol_url(course):
     with translation.override("en"):
-        return reverse("courses:enrol", args=[course.id])
+        return reverse("sse_courses:enrol", args=[course.id])
 
 
 def complete_url(step):
     with translation.override("en"):
-        return reverse("courses:complete", args=[step.id])
+        return reverse("sse_courses:complete", args=[step.id])
 
 
 def test_learner_enrols_by_post_and_sees_progress(learner_client, learner, course_en):
@@ -59,7 +59,7 @@ def test_unpublished_course_cannot_be_enrolled_in(learner_client, learner, cours
 
 def test_unknown_course_id_is_a_404(learner_client):
     with translation.override("en"):
-        url = reverse("courses:enrol", args=[999999])
+        url = reverse("sse_courses:enrol", args=[999999])
     assert learner_client.post(url).status_code == 404
 
 

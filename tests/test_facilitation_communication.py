@@ -36,19 +36,19 @@ def facilitator(cohort):
 def test_announcement_is_on_the_learners_dashboard_and_emailed(
         facilitator, cohort, learner_client, django_user_model, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = facilitator.post(reverse("facilitation:post_announcement", args=[cohort.pk]), {
+        response = facilitator.post(reverse("sse_facilitation:post_announcement", args=[cohort.pk]), {
             "title": "Week 2", "body": "Module 2 opens today.\n<script>alert(1)</script>"})
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == ["ana@example.org", "ben@example.org"]
     assert mail.outbox[0].subject == "[Lyon spring] Week 2"
     assert "Module 2 opens today." in mail.outbox[0].body
-    page = learner_client.get(reverse("academy:dashboard")).content.decode()
+    page = learner_client.get(reverse("sse_academy:dashboard")).content.decode()
     assert "Week 2" in page and "Module 2 opens today." in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "facilitated by Fatou" in page
     outsider = Client()
     outsider.force_login(django_user_model.objects.create_user(username="zed", password="x"))
-    assert "Week 2" not in outsider.get(reverse("academy:dashboard")).content.decode()
+    assert "Week 2" not in outsider.get(reverse("sse_academy:dashboard")).content.decode()
 
 
 def deliver(signature):
@@ -77,11 +77,11 @@ def test_a_mail_server_refusing_one_member_once_sends_nobody_the_announcement_tw
 
 def test_message_to_a_learner_in_need_is_emailed_with_reply_to_the_facilitator(
         facilitator, cohort, learner, django_capture_on_commit_callbacks):
-    form = facilitator.get(reverse("facilitation:message", args=[cohort.pk, learner.pk]))
+    form = facilitator.get(reverse("sse_facilitation:message", args=[cohort.pk, learner.pk]))
     assert "Write to Ana" in form.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = facilitator.post(
-            reverse("facilitation:send_message", args=[cohort.pk, learner.pk]),
+            reverse("sse_facilitation:send_message", args=[cohort.pk, learner.pk]),
             {"subject": "How is it going?", "body": "I saw you stopped at module 2."})
     assert response.status_code == 302
     [email] = mail.outbox
@@ -92,12 +92,12 @@ def test_message_to_a_learner_in_need_is_emailed_with_reply_to_the_facilitator(
 
 
 def test_an_empty_message_is_refused(facilitator, cohort, learner):
-    response = facilitator.post(reverse("facilitation:send_message", args=[cohort.pk, learner.pk]),
+    response = facilitator.post(reverse("sse_facilitation:send_message", args=[cohort.pk, learner.pk]),
                                 {"subject": "", "body": ""})
     assert response.status_code == 400 and not LearnerMessage.objects.exists()
     assert not mail.outbox
 
 
 def test_learners_see_their_cohort_dates(cohort, learner_client):
-    page = learner_client.get(reverse("academy:dashboard")).content.decode()
+    page = learner_client.get(reverse("sse_academy:dashboard")).content.decode()
     assert "Lyon spring" in page and "03/02/2026" in page

@@ -21,7 +21,7 @@ def facilitator_client(scenario):
 
 
 def dashboard_url(cohort, page=None):
-    return reverse("facilitation:dashboard", args=[cohort.pk]) + (f"?page={page}" if page else "")
+    return reverse("sse_facilitation:dashboard", args=[cohort.pk]) + (f"?page={page}" if page else "")
 
 
 def test_query_count_does_not_grow_with_the_cohort(settings):

@@ -35,7 +35,7 @@ def invite(client, cohort, capture, emails="", upload=None):
     if upload is not None:
         data["file"] = upload
     with capture(execute=True):
-        return client.post(reverse("facilitation:invite", args=[cohort.pk]), data)
+        return client.post(reverse("sse_facilitation:invite", args=[cohort.pk]), data)
 
 
 def csv_file(content, name="learners.csv", content_type="text/csv"):
@@ -140,15 +140,15 @@ def test_size_and_row_caps(facilitator, cohort, settings, django_capture_on_comm
 
 
 def accept_url(token):
-    return reverse("facilitation:accept_invitation", args=[token])
+    return reverse("sse_facilitation:accept_invitation", args=[token])
 
 
 def test_an_invited_person_signs_up_then_joins(cohort, django_user_model):
     invitation = Invitation.objects.create(cohort=cohort, email="zoe@example.org")
     client = Client()
-    page = client.get(reverse("facilitation:invitation", args=[invitation.token])).content.decode()
+    page = client.get(reverse("sse_facilitation:invitation", args=[invitation.token])).content.decode()
     assert "Create my account" in page and "zoe@example.org" in page
-    client.post(reverse("academy:signup"), {
+    client.post(reverse("sse_academy:signup"), {
         "name": "Zoé", "email": "zoe@example.org", "password1": "cooperative-2026",
         "password2": "cooperative-2026"})
     response = client.post(accept_url(invitation.token))
@@ -158,7 +158,7 @@ def test_an_invited_person_signs_up_then_joins(cohort, django_user_model):
     assert Enrolment.objects.filter(user=zoe, course_key=cohort.course_key).exists()
     invitation.refresh_from_db()
     assert invitation.accepted_by == zoe
-    dashboard = client.get(reverse("academy:dashboard")).content.decode()
+    dashboard = client.get(reverse("sse_academy:dashboard")).content.decode()
     assert "Lyon spring" in dashboard
 
 
@@ -186,9 +186,9 @@ def test_invitations_are_personal_single_use_and_expire(cohort, learner, other_l
 
 def test_bulk_add_only_learners_of_the_course(facilitator, cohort, learner, other_learner):
     enrol(learner, cohort.course)
-    page = facilitator.get(reverse("facilitation:members", args=[cohort.pk])).content.decode()
+    page = facilitator.get(reverse("sse_facilitation:members", args=[cohort.pk])).content.decode()
     assert "ana@example.org" in page and "ben@example.org" not in page  # ben is not enrolled
-    url = reverse("facilitation:bulk_add", args=[cohort.pk])
+    url = reverse("sse_facilitation:bulk_add", args=[cohort.pk])
     response = facilitator.post(url, {"users": [learner.pk, other_learner.pk]})
     assert response.status_code == 400 and str(other_learner.pk) in response.content.decode()
     assert not cohort.members.exists()
@@ -198,7 +198,7 @@ def test_bulk_add_only_learners_of_the_course(facilitator, cohort, learner, othe
 
 
 def test_dates_must_end_after_they_start(facilitator, cohort):
-    url = reverse("facilitation:set_dates", args=[cohort.pk])
+    url = reverse("sse_facilitation:set_dates", args=[cohort.pk])
     response = facilitator.post(url, {"starts_on": "2026-03-01", "ends_on": "2026-02-01"})
     assert response.status_code == 400
     assert "on or after the start date" in response.content.decode()
@@ -212,10 +212,10 @@ def test_dates_must_end_after_they_start(facilitator, cohort):
 
 def test_a_new_join_code_replaces_the_old_one(facilitator, cohort, learner_client):
     old = cohort.join_code
-    facilitator.post(reverse("facilitation:new_code", args=[cohort.pk]))
+    facilitator.post(reverse("sse_facilitation:new_code", args=[cohort.pk]))
     cohort.refresh_from_db()
     assert cohort.join_code != old
-    response = learner_client.post(reverse("courses:join_cohort"), {"code": old})
+    response = learner_client.post(reverse("sse_courses:join_cohort"), {"code": old})
     assert response.status_code == 400
-    learner_client.post(reverse("courses:join_cohort"), {"code": cohort.join_code})
+    learner_client.post(reverse("sse_courses:join_cohort"), {"code": cohort.join_code})
     assert cohort.members.count() == 1

@@ -30,7 +30,7 @@ def facilitator(scenario):
 
 def ask_export(client, cohort, file_format, capture):
     with capture(execute=True):
-        response = client.post(reverse("facilitation:request_export", args=[cohort.pk]),
+        response = client.post(reverse("sse_facilitation:request_export", args=[cohort.pk]),
                                {"file_format": file_format})
     assert response.status_code == 302
     return DashboardExport.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
@@ -40,9 +40,9 @@ def test_csv_export_has_a_row_per_learner_with_progress_and_grades(
         scenario, facilitator, django_capture_on_commit_callbacks):
     export = ask_export(facilitator, scenario["cohort"], "csv", django_capture_on_commit_callbacks)
     assert export.state == DashboardExport.READY and export.rows == 4
-    status = facilitator.get(reverse("facilitation:export", args=[export.pk])).content.decode()
+    status = facilitator.get(reverse("sse_facilitation:export", args=[export.pk])).content.decode()
     assert "Ready: 4 learners." in status and "/download/" in status
-    response = facilitator.get(reverse("facilitation:download_export", args=[export.pk]))
+    response = facilitator.get(reverse("sse_facilitation:download_export", args=[export.pk]))
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -58,7 +58,7 @@ def test_csv_export_has_a_row_per_learner_with_progress_and_grades(
 def test_xlsx_export_opens_in_a_spreadsheet(scenario, facilitator,
                                             django_capture_on_commit_callbacks):
     export = ask_export(facilitator, scenario["cohort"], "xlsx", django_capture_on_commit_callbacks)
-    response = facilitator.get(reverse("facilitation:download_export", args=[export.pk]))
+    response = facilitator.get(reverse("sse_facilitation:download_export", args=[export.pk]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.values)
@@ -98,20 +98,20 @@ def test_a_failure_mid_export_shows_failed_with_its_message_and_no_file(
     export.refresh_from_db()
     assert export.state == DashboardExport.FAILED and export.content is None
     assert "disk full while writing row 2" in export.error
-    page = facilitator.get(reverse("facilitation:export", args=[export.pk])).content.decode()
+    page = facilitator.get(reverse("sse_facilitation:export", args=[export.pk])).content.decode()
     assert "disk full while writing row 2" in page and "/download/" not in page
-    download = facilitator.get(reverse("facilitation:download_export", args=[export.pk]))
+    download = facilitator.get(reverse("sse_facilitation:download_export", args=[export.pk]))
     assert download.status_code == 409
-    dashboard = facilitator.get(reverse("facilitation:dashboard", args=[scenario["cohort"].pk]))
+    dashboard = facilitator.get(reverse("sse_facilitation:dashboard", args=[scenario["cohort"].pk]))
     assert "Failed" in dashboard.content.decode()
 
 
 def test_pending_exports_are_not_offered(scenario, facilitator):
     export = DashboardExport.objects.create(cohort=scenario["cohort"],
                                             requested_by=scenario["user"])
-    page = facilitator.get(reverse("facilitation:export", args=[export.pk])).content.decode()
+    page = facilitator.get(reverse("sse_facilitation:export", args=[export.pk])).content.decode()
     assert 'http-equiv="refresh"' in page and "/download/" not in page
-    assert facilitator.get(reverse("facilitation:download_export",
+    assert facilitator.get(reverse("sse_facilitation:download_export",
                                    args=[export.pk])).status_code == 409
 
 
@@ -124,6 +124,6 @@ def test_a_ready_export_without_a_file_is_refused_by_the_database(scenario):
 
 
 def test_unknown_format_is_refused(scenario, facilitator):
-    response = facilitator.post(reverse("facilitation:request_export",
+    response = facilitator.post(reverse("sse_facilitation:request_export",
                                         args=[scenario["cohort"].pk]), {"file_format": "pdf"})
     assert response.status_code == 400 and not DashboardExport.objects.exists()

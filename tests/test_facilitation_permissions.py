@@ -57,31 +57,31 @@ def gets(world):
     c, e, learner = world["cohort"].pk, world["export"].pk, world["people"]["learner_in_cohort"].pk
     key = world["course"].translation_key
     return {
-        "cohort list": (reverse("facilitation:cohorts"), "any"),
-        "dashboard": (reverse("facilitation:dashboard", args=[c]), "cohort"),
-        "message form": (reverse("facilitation:message", args=[c, learner]), "cohort"),
-        "members": (reverse("facilitation:members", args=[c]), "cohort"),
-        "announcements": (reverse("facilitation:announcements", args=[c]), "cohort"),
-        "export status": (reverse("facilitation:export", args=[e]), "cohort"),
-        "export download": (reverse("facilitation:download_export", args=[e]), "cohort"),
-        "course reports": (reverse("facilitation:reports"), "trainer"),
-        "course report": (reverse("facilitation:course_report", args=[key]), "trainer"),
-        "course report CSV": (reverse("facilitation:course_report_csv", args=[key]), "trainer"),
+        "cohort list": (reverse("sse_facilitation:cohorts"), "any"),
+        "dashboard": (reverse("sse_facilitation:dashboard", args=[c]), "cohort"),
+        "message form": (reverse("sse_facilitation:message", args=[c, learner]), "cohort"),
+        "members": (reverse("sse_facilitation:members", args=[c]), "cohort"),
+        "announcements": (reverse("sse_facilitation:announcements", args=[c]), "cohort"),
+        "export status": (reverse("sse_facilitation:export", args=[e]), "cohort"),
+        "export download": (reverse("sse_facilitation:download_export", args=[e]), "cohort"),
+        "course reports": (reverse("sse_facilitation:reports"), "trainer"),
+        "course report": (reverse("sse_facilitation:course_report", args=[key]), "trainer"),
+        "course report CSV": (reverse("sse_facilitation:course_report_csv", args=[key]), "trainer"),
     }
 
 
 def posts(world):
     c, learner = world["cohort"].pk, world["people"]["learner_in_cohort"].pk
     return {
-        "send message": (reverse("facilitation:send_message", args=[c, learner]),
+        "send message": (reverse("sse_facilitation:send_message", args=[c, learner]),
                          {"subject": "Hello", "body": "How are you doing?"}),
-        "request export": (reverse("facilitation:request_export", args=[c]), {"file_format": "csv"}),
-        "invite": (reverse("facilitation:invite", args=[c]), {"emails": "new.person@example.org"}),
-        "bulk add": (reverse("facilitation:bulk_add", args=[c]), {"users": [world["candidate"].pk]}),
-        "set dates": (reverse("facilitation:set_dates", args=[c]),
+        "request export": (reverse("sse_facilitation:request_export", args=[c]), {"file_format": "csv"}),
+        "invite": (reverse("sse_facilitation:invite", args=[c]), {"emails": "new.person@example.org"}),
+        "bulk add": (reverse("sse_facilitation:bulk_add", args=[c]), {"users": [world["candidate"].pk]}),
+        "set dates": (reverse("sse_facilitation:set_dates", args=[c]),
                       {"starts_on": "2026-01-05", "ends_on": "2026-03-01"}),
-        "new join code": (reverse("facilitation:new_code", args=[c]), {}),
-        "post announcement": (reverse("facilitation:post_announcement", args=[c]),
+        "new join code": (reverse("sse_facilitation:new_code", args=[c]), {}),
+        "post announcement": (reverse("sse_facilitation:post_announcement", args=[c]),
                               {"title": "Week 2", "body": "Module 2 opens today."}),
     }
 
@@ -167,6 +167,6 @@ def test_posts_need_the_csrf_token(world):
 def test_a_learner_of_another_cohort_cannot_be_messaged(world, django_user_model):
     stranger = user(django_user_model, "stranger")
     client = client_for(world, "facilitator_of_cohort")
-    url = reverse("facilitation:send_message", args=[world["cohort"].pk, stranger.pk])
+    url = reverse("sse_facilitation:send_message", args=[world["cohort"].pk, stranger.pk])
     assert client.post(url, {"subject": "Hi", "body": "Hi"}).status_code == 404
     assert not LearnerMessage.objects.exists()

@@ -45,9 +45,9 @@ def course_data(django_user_model):
 
 def test_course_report_figures(course_data):
     client, course = course_data["client"], course_data["course"]
-    listing = client.get(reverse("facilitation:reports")).content.decode()
+    listing = client.get(reverse("sse_facilitation:reports")).content.decode()
     assert "Benchmark course (4 lessons)" in listing
-    body = client.get(reverse("facilitation:course_report",
+    body = client.get(reverse("sse_facilitation:course_report",
                               args=[course.translation_key])).content.decode()
     assert "12.5%" in body  # 1 of 8 enrolments completed
     assert "16.7%" in body  # Spring: 1 of 6
@@ -59,7 +59,7 @@ def test_course_report_figures(course_data):
 
 
 def test_course_report_csv(course_data):
-    response = course_data["client"].get(reverse("facilitation:course_report_csv",
+    response = course_data["client"].get(reverse("sse_facilitation:course_report_csv",
                                                  args=[course_data["course"].translation_key]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert ["completion rate %", "12.5"] in rows
@@ -70,7 +70,7 @@ def test_course_report_csv(course_data):
 
 def test_unknown_course_is_a_404(course_data):
     response = course_data["client"].get(reverse(
-        "facilitation:course_report", args=["00000000-0000-0000-0000-000000000000"]))
+        "sse_facilitation:course_report", args=["00000000-0000-0000-0000-000000000000"]))
     assert response.status_code == 404
 
 

@@ -1,19 +1,19 @@
-"""The real catalog (catalog/): valid, idempotent to load, every page serves in three
+"""The real catalog (academy/catalog/content/): valid, idempotent to load, every page serves in three
 languages, and a reload keeps learners' attempts."""
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page
 
 from academy.catalog.identifiers import translation_key
 from academy.catalog.validation import validate_catalog
+from academy.conf import PACKAGED_CATALOG
 from courses import progress
 from courses.models import CoursePage
 from quizzes import services
 from quizzes.models import Attempt, QuizPage
 
-REAL_CATALOG = settings.BASE_DIR / "catalog"
+REAL_CATALOG = PACKAGED_CATALOG
 LANGUAGES = ["en", "fr", "es"]
 COURSES = ["sse-introduction", "gysbi", "gysbp", "cooperatives"]
 

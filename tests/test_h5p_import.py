@@ -11,6 +11,7 @@ from courses.h5p import conf
 from courses.h5p.importer import import_package
 from courses.h5p.validation import PackageRejected
 from courses.models import H5PLibrary, H5PPackage
+from courses.roles import TRAINERS
 
 from .h5p_builders import H5P_JSON, build, entries
 
@@ -159,7 +160,7 @@ def test_trainers_upload_packages_in_the_admin(tmp_path, h5p_root, django_user_m
 
     settings.MEDIA_ROOT = tmp_path / "media"
     trainer = django_user_model.objects.create_user(username="t@example.org", password="x")
-    trainer.groups.add(Group.objects.get(name="Trainers"))
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
     client = Client()
     client.force_login(trainer)
     good = build(tmp_path / "hello.h5p").read_bytes()
@@ -186,7 +187,7 @@ def test_upload_list_refreshes_itself_only_while_an_import_is_running(
 
     settings.MEDIA_ROOT = tmp_path / "media"
     trainer = django_user_model.objects.create_user(username="t@example.org", password="x")
-    trainer.groups.add(Group.objects.get(name="Trainers"))
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
     client = Client()
     client.force_login(trainer)
     running = H5PUpload.objects.create(file="h5p-uploads/big.h5p", original_name="big.h5p",

@@ -31,7 +31,7 @@ def isolated(settings, tmp_path):
 
 def embed_url(package):
     with translation.override("en"):
-        return reverse("courses:h5p_embed", args=[package.pk])
+        return reverse("sse_courses:h5p_embed", args=[package.pk])
 
 
 def test_lesson_frames_the_player_from_its_origin_without_learner_data(isolated, learner,
@@ -68,7 +68,7 @@ def test_player_page_is_refused_on_the_site_origin_and_without_isolation(isolate
 
 def test_unknown_package_on_the_player_origin_is_not_found(isolated):
     with translation.override("en"):
-        url = reverse("courses:h5p_embed", args=["00000000-0000-0000-0000-000000000000"])
+        url = reverse("sse_courses:h5p_embed", args=["00000000-0000-0000-0000-000000000000"])
     assert Client(HTTP_HOST="h5p.testserver").get(url).status_code == 404
 
 
@@ -81,11 +81,11 @@ def test_player_page_gives_no_learner_data_even_to_a_signed_in_visitor(isolated,
 
 
 @pytest.mark.parametrize("player, site, url, problem", [
-    ("h5p.example.org", "https://academy.example.org", "/media/h5p", "courses.E001"),
-    ("https://h5p.example.org", "", "/media/h5p", "courses.E002"),
-    ("https://academy.example.org", "https://academy.example.org", "/media/h5p", "courses.E003"),
+    ("h5p.example.org", "https://academy.example.org", "/media/h5p", "sse_courses.E001"),
+    ("https://h5p.example.org", "", "/media/h5p", "sse_courses.E002"),
+    ("https://academy.example.org", "https://academy.example.org", "/media/h5p", "sse_courses.E003"),
     ("https://h5p.example.org", "https://academy.example.org",
-     "https://academy.example.org/media/h5p", "courses.W001"),
+     "https://academy.example.org/media/h5p", "sse_courses.W001"),
 ])
 def test_half_configured_isolation_is_reported_by_the_system_checks(settings, player, site, url,
                                                                     problem):

@@ -16,6 +16,7 @@ from courses.models import (
     StepProgress,
     XAPIStatement,
 )
+from courses.roles import TRAINERS
 
 from .conftest import course_in
 from .h5p_builders import add_h5p_lesson, build
@@ -48,7 +49,7 @@ def statement(verb, user_email, raw=None, maximum=None, parent=False, success=No
 
 def xapi_url(lesson, block_id):
     with translation.override("en"):
-        return reverse("courses:h5p_xapi", args=[lesson.id, block_id])
+        return reverse("sse_courses:h5p_xapi", args=[lesson.id, block_id])
 
 
 def post(client, url, data):
@@ -142,7 +143,7 @@ def test_state_is_saved_and_restored(learner, learner_client, h5p_lesson):
     lesson, block_id = h5p_lesson
     progress.enrol(learner, course_in("en"))
     with translation.override("en"):
-        url = reverse("courses:h5p_state", args=[lesson.id, block_id])
+        url = reverse("sse_courses:h5p_state", args=[lesson.id, block_id])
     assert learner_client.post(url, {"data": '{"answer": true}', "preload": "1"}).json() == {
         "success": True}
     assert learner_client.get(url).json() == {"success": True, "data": '{"answer": true}'}
@@ -159,7 +160,7 @@ def test_trainers_export_statements_and_learners_cannot(learner, learner_client,
     progress.enrol(learner, course)
     post(learner_client, xapi_url(lesson, block_id), statement("completed", learner.email))
     trainer = django_user_model.objects.create_user(username="t@example.org", password="x")
-    trainer.groups.add(Group.objects.get(name="Trainers"))
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
     client = Client()
     client.force_login(trainer)
     exported = client.get(f"/admin/h5p/statements/{course.id}/").json()

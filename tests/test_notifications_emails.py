@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from notifications import services, tasks, visibility
-from notifications.models import Notification, NotificationPreference
+from sse_notifications import services, tasks, visibility
+from sse_notifications.models import Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db
 # A message that already has French and Spanish translations in the catalogue.
@@ -242,10 +242,10 @@ def test_purge_deletes_only_notifications_past_the_retention_period(learner, set
 
 
 def test_beat_schedule_runs_the_digest_and_the_purge(settings):
-    from academy.celery import app
+    from demo_site.celery import app
 
     tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"notifications.tasks.send_daily_digests",
-            "notifications.tasks.purge_old_notifications"} <= tasks_scheduled
-    assert {"notifications.tasks.send_daily_digests",
-            "notifications.tasks.purge_old_notifications"} <= set(app.tasks)
+    assert {"sse_notifications.tasks.send_daily_digests",
+            "sse_notifications.tasks.purge_old_notifications"} <= tasks_scheduled
+    assert {"sse_notifications.tasks.send_daily_digests",
+            "sse_notifications.tasks.purge_old_notifications"} <= set(app.tasks)

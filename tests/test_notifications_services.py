@@ -5,8 +5,8 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext_noop
 
-from notifications import services, visibility
-from notifications.models import Notification, NotificationPreference, Subscription
+from sse_notifications import services, visibility
+from sse_notifications.models import Notification, NotificationPreference, Subscription
 
 pytestmark = pytest.mark.django_db
 REPLIED = gettext_noop("%(name)s replied in “%(thread)s”")

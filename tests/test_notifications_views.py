@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
-from notifications import services, visibility
-from notifications.models import Notification, NotificationPreference
+from sse_notifications import services, visibility
+from sse_notifications.models import Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db
 MESSAGE = gettext_noop("%(name)s replied in “%(thread)s”")
@@ -54,7 +54,7 @@ def test_mark_read_then_the_count_drops(csrf_client, learner):
     first, _second = notify(learner, "a"), notify(learner, "b")
     csrf_client.get(LIST)
     token = csrf_client.cookies["csrftoken"].value
-    response = csrf_client.post(reverse("notifications:mark_read", args=[first.pk]),
+    response = csrf_client.post(reverse("sse_notifications:mark_read", args=[first.pk]),
                                 {"csrfmiddlewaretoken": token, "next": LIST})
     assert response.status_code == 302 and response["Location"] == LIST
     first.refresh_from_db()
@@ -65,7 +65,7 @@ def test_mark_read_then_the_count_drops(csrf_client, learner):
 def test_mark_read_of_someone_elses_notification_is_404_and_changes_nothing(
         learner_client, other_learner):
     theirs = notify(other_learner, "private")
-    response = learner_client.post(reverse("notifications:mark_read", args=[theirs.pk]))
+    response = learner_client.post(reverse("sse_notifications:mark_read", args=[theirs.pk]))
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
@@ -75,7 +75,7 @@ def test_mark_read_of_a_hidden_notification_is_404(learner_client, learner):
     hidden = notify(learner, "secret", key="fake.thread:9")
     visibility.register("fake.", lambda user, keys: set())
     try:
-        response = learner_client.post(reverse("notifications:mark_read", args=[hidden.pk]))
+        response = learner_client.post(reverse("sse_notifications:mark_read", args=[hidden.pk]))
         listing = learner_client.get(LIST).content.decode()
     finally:
         visibility.unregister("fake.")
@@ -89,7 +89,7 @@ def test_mark_all_read_only_touches_mine(learner_client, learner, other_learner)
     notify(learner, "a")
     notify(learner, "b")
     theirs = notify(other_learner, "c")
-    response = learner_client.post(reverse("notifications:mark_all_read"))
+    response = learner_client.post(reverse("sse_notifications:mark_all_read"))
     assert response.status_code == 302
     assert not Notification.objects.filter(recipient=learner, read_at__isnull=True).exists()
     theirs.refresh_from_db()
@@ -104,7 +104,7 @@ def test_mark_all_read_only_touches_mine(learner_client, learner, other_learner)
 def test_refused_requests_change_nothing(csrf_client, learner, name, method, status, says):
     mine = notify(learner, "a")
     args = [mine.pk] if name == "mark_read" else []
-    response = getattr(csrf_client, method)(reverse(f"notifications:{name}", args=args))
+    response = getattr(csrf_client, method)(reverse(f"sse_notifications:{name}", args=args))
     assert response.status_code == status
     assert says in response.content.decode()
     mine.refresh_from_db()

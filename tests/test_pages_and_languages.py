@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Locale, Page
 
-from academy.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from demo_site.models import HomePage
 
 from .conftest import lessons_of
 

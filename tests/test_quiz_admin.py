@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from courses import progress
+from courses.roles import TRAINERS
 from quizzes import services
 from quizzes.models import Question
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def trainer_client(django_user_model):
     trainer = django_user_model.objects.create_user(username="tr@example.org", password="x")
-    trainer.groups.add(Group.objects.get(name="Trainers"))
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
     client = Client()
     client.force_login(trainer)
     return client

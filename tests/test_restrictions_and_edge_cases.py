@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def complete_url(step):
     with translation.override("en"):
-        return reverse("courses:complete", args=[step.id])
+        return reverse("sse_courses:complete", args=[step.id])
 
 
 @pytest.fixture
@@ -107,6 +107,6 @@ def test_saving_answers_honours_next(learner_client, learner, course_en):
     lesson = next(lesson for lesson in lessons_of(course_en) if lesson.has_activities())
     block = next(b for b in lesson.body if b.block_type == "activity")
     with translation.override("en"):
-        url = reverse("courses:save_activity", args=[lesson.id, block.id])
+        url = reverse("sse_courses:save_activity", args=[lesson.id, block.id])
     response = learner_client.post(url, {"next": course_en.url})
     assert response.status_code == 302 and response["Location"] == course_en.url

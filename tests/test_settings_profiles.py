@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "academy.settings.production",
+    "DJANGO_SETTINGS_MODULE": "demo_site.settings.production",
     "SECRET_KEY": "k" * 20 + "production-secret-for-the-check-only-0123456789",
     "ALLOWED_HOSTS": "academy.example.org",
     "EMAIL_HOST": "smtp.example.org",

@@ -7,17 +7,15 @@ answers and attempts are keyed by translation_key, which the loader keeps stable
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from quizzes.bank_io import text_to_rich_text
 from quizzes.models import Question, QuestionCategory, QuizPage
 
-from ..models import HomePage
 from .identifiers import translation_key
 from .parser import Quiz, course_dirs, read_course
 
-HOME_KEY = translation_key("site", "home")
 COURSES_KEY = translation_key("site", "courses")
 CATALOGUE_SLUGS = {"en": "courses", "fr": "cours", "es": "cursos"}
 
@@ -63,48 +61,28 @@ class Loader:
             for page in pages:
                 Page.objects.get(id=page.id).move(parent, pos="last-child")
 
-    def site_pages(self):
-        """The home page and course catalogue in every language; the Site points home."""
-        for language in self.languages:
-            self.locale(language)  # the tree root needs the default locale
-        root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root", locale=self.locale(self.languages[0]))
-        )
-        self.remove_welcome_page(root)
-        homes, indexes = {}, {}
+    def catalogue_pages(self, parent):
+        """The course catalogue (CourseIndexPage) under `parent` in every language.
+
+        `parent` is any page of the site; its translations are used where they exist, and
+        made as aliases of it (Wagtail's synchronised copies) where they do not, so that
+        /fr/… and /es/… reach the French and Spanish catalogues. Nothing else is changed.
+        """
+        indexes = {}
         for language in self.languages:
             with translation.override(language):
-                homes[language] = self.upsert(HomePage, HOME_KEY, language, root, {
-                    "title": _("SSE Academy"),
-                    "slug": "home" if language == self.languages[0] else f"home-{language}",
-                    "intro": "<p>{}</p>".format(_(
-                        "Self-paced courses on the Social and Solidarity Economy: understand "
-                        "it, generate a social business idea, plan it, and start a cooperative."
-                    )),
-                })
                 indexes[language] = self.upsert(
-                    CourseIndexPage, COURSES_KEY, language, homes[language],
+                    CourseIndexPage, COURSES_KEY, language, self.parent_in(parent, language),
                     {"title": _("Courses"), "slug": CATALOGUE_SLUGS.get(language, "courses")},
                 )
-        self.point_site_home(homes[self.languages[0]])
         return indexes
 
-    def point_site_home(self, home):
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home,
-                                is_default_site=True, site_name="SSE Academy")
-            return
-        if site.root_page_id != home.id:
-            site.root_page = home
-            site.save()
-
-    def remove_welcome_page(self, root):
-        """Wagtail's "Welcome" placeholder (a plain Page) has nothing worth keeping."""
-        for page in root.get_children().filter(slug="home"):
-            if type(page.specific) is Page and not page.get_children().exists():
-                Site.objects.filter(root_page=page).delete()
-                page.delete()
+    def parent_in(self, parent, language):
+        locale = self.locale(language)
+        if parent.is_root() or parent.locale_id == locale.id:
+            return parent
+        return parent.get_translation_or_none(locale) or parent.copy_for_translation(
+            locale, copy_parents=True, alias=True)
 
     def load_course(self, course_dir, indexes):
         for language in self.languages:
@@ -185,8 +163,8 @@ class Loader:
                            })
 
     @transaction.atomic
-    def load(self, root):
-        indexes = self.site_pages()
+    def load(self, root, parent):
+        indexes = self.catalogue_pages(parent)
         for course_dir in course_dirs(root):
             self.load_course(course_dir, indexes)
         return self.counts

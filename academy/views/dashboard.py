@@ -24,7 +24,7 @@ def dashboard(request):
         latest_exports.setdefault(export.course_key, export)  # newest first
     for outline in courses:
         outline.plan_export = latest_exports.get(outline.course_key)
-    return render(request, "academy/dashboard.html", {
+    return render(request, "sse_academy/dashboard.html", {
         "courses": courses,
         "memberships": memberships,
         "join_form": JoinCohortForm(),

@@ -7,4 +7,4 @@ def csrf_failure(request, reason=""):
         "Your form could not be accepted because its security token is missing or expired. "
         "Go back, reload the page and try again."
     )
-    return render(request, "courses/refused.html", {"message": message}, status=403)
+    return render(request, "sse_courses/refused.html", {"message": message}, status=403)

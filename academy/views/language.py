@@ -9,8 +9,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from courses.links import home_url
 from courses.permissions import is_open_to
-from notifications.services import set_language as set_email_language
+from sse_notifications.services import set_language as set_email_language
 
 from .accounts import safe_next
 
@@ -58,7 +59,8 @@ def switch_language(request, language):
                         "Here is the nearest page that is."
                     ) % {"title": page.title, "language": languages[language]})
     if target is None:
-        target = translate_url(safe_next(request, f"/{language}/"), language)
+        with translation.override(language):
+            target = translate_url(safe_next(request, home_url()), language)
     # Notification emails follow the language the user last chose.
     set_email_language(request.user, language)
     response = redirect(target)

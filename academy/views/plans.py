@@ -24,7 +24,7 @@ def request_plan(request, page_id):
                                        language=get_language())
     export_plan.delay(str(export.pk))
     messages.info(request, _("Your document is being prepared. It will appear on this page."))
-    return redirect(reverse("academy:dashboard") + f"#plan-{course.translation_key}")
+    return redirect(reverse("sse_academy:dashboard") + f"#plan-{course.translation_key}")
 
 
 def download_plan(request, export_id):

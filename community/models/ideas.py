@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 class Idea(models.Model):
     """The card of a response in an ideas round; its description is the post's text."""
 
-    post = models.OneToOneField("community.Post", on_delete=models.CASCADE, related_name="idea")
+    post = models.OneToOneField("sse_community.Post", on_delete=models.CASCADE, related_name="idea")
     title = models.CharField(_("title"), max_length=200)
     need = models.TextField(_("the need it answers"), max_length=2000)
     country = models.CharField(_("country"), max_length=100, blank=True)
-    tags = models.ManyToManyField("community.Tag", blank=True, related_name="ideas")
+    tags = models.ManyToManyField("sse_community.Tag", blank=True, related_name="ideas")
     support_count = models.PositiveIntegerField(default=0)
     endorsed_at = models.DateTimeField(null=True, blank=True)
 
@@ -31,7 +31,7 @@ class Support(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="community_supports")
-    space = models.ForeignKey("community.Space", on_delete=models.CASCADE, related_name="+")
+    space = models.ForeignKey("sse_community.Space", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -46,7 +46,7 @@ class SupportAllowance(models.Model):
     so parallel requests cannot exceed the limit."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    space = models.ForeignKey("community.Space", on_delete=models.CASCADE, related_name="+")
+    space = models.ForeignKey("sse_community.Space", on_delete=models.CASCADE, related_name="+")
     used = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -19,14 +19,14 @@ class Post(models.Model):
     RESPONSE = 1
     COMMENT = 2
 
-    thread = models.ForeignKey("community.Thread", on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey("sse_community.Thread", on_delete=models.CASCADE, related_name="posts")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
                                related_name="comments")
     depth = models.PositiveSmallIntegerField(default=RESPONSE)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                related_name="community_posts")
     # Copied from the thread in a divided topic, so moderation queues filter posts directly.
-    cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE, null=True, blank=True,
+    cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE, null=True, blank=True,
                                related_name="community_posts")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     body_markdown = models.TextField(_("text"))

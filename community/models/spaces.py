@@ -15,7 +15,7 @@ class Space(models.Model):
     # A course space is keyed by the course's translation_key, so it is the same in every language.
     course_key = models.UUIDField(_("course"), null=True, blank=True, db_index=True)
     cohort = models.OneToOneField(
-        "courses.Cohort", on_delete=models.CASCADE, null=True, blank=True,
+        "sse_courses.Cohort", on_delete=models.CASCADE, null=True, blank=True,
         related_name="community_space", verbose_name=_("cohort"),
     )
     created_at = models.DateTimeField(auto_now_add=True)

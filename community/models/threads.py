@@ -22,10 +22,10 @@ class Thread(models.Model):
     IDEAS = "ideas"
     KINDS = [(DISCUSSION, _("Discussion")), (QUESTION, _("Question")), (IDEAS, _("Ideas round"))]
 
-    topic = models.ForeignKey("community.Topic", on_delete=models.CASCADE, related_name="threads",
+    topic = models.ForeignKey("sse_community.Topic", on_delete=models.CASCADE, related_name="threads",
                               verbose_name=_("topic"))
     # Set in a topic divided by cohort: only that cohort (and trainers) sees the thread.
-    cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE, null=True, blank=True,
+    cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE, null=True, blank=True,
                                related_name="community_threads", verbose_name=_("cohort"))
     kind = models.CharField(_("kind"), max_length=12, choices=KINDS, default=DISCUSSION)
     title = models.CharField(_("title"), max_length=200)
@@ -38,7 +38,7 @@ class Thread(models.Model):
     locked = models.BooleanField(_("locked"), default=False)
     pinned = models.BooleanField(_("pinned"), default=False)
     closed = models.BooleanField(_("closed"), default=False)
-    accepted_post = models.OneToOneField("community.Post", on_delete=models.SET_NULL, null=True,
+    accepted_post = models.OneToOneField("sse_community.Post", on_delete=models.SET_NULL, null=True,
                                          blank=True, related_name="accepted_in")
 
     class Meta:

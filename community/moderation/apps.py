@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ModerationConfig(AppConfig):
     name = "community.moderation"
-    label = "community_moderation"
+    label = "sse_moderation"
     verbose_name = _("Community moderation")
     default_auto_field = "django.db.models.BigAutoField"
 

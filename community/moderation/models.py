@@ -19,7 +19,7 @@ class Report(models.Model):
     DISMISSED = "dismissed"
     OUTCOMES = [(HIDDEN, _("Post hidden")), (DISMISSED, _("Report dismissed"))]
 
-    post = models.ForeignKey("community.Post", on_delete=models.CASCADE, related_name="reports")
+    post = models.ForeignKey("sse_community.Post", on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                  related_name="community_reports")
     reason = models.CharField(_("reason"), max_length=12, choices=REASONS)
@@ -54,7 +54,7 @@ class Suspension(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="community_suspensions")
-    space = models.ForeignKey("community.Space", on_delete=models.CASCADE, related_name="suspensions")
+    space = models.ForeignKey("sse_community.Space", on_delete=models.CASCADE, related_name="suspensions")
     until = models.DateTimeField(_("until"))
     reason = models.CharField(_("reason"), max_length=300)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
@@ -104,11 +104,11 @@ class ModerationAction(models.Model):
                               blank=True, related_name="+")  # None: done by the system
     action = models.CharField(max_length=20, choices=ACTIONS)
     # Kept (set to NULL) when the content goes, so the log outlives what it describes.
-    post = models.ForeignKey("community.Post", on_delete=models.SET_NULL, null=True, blank=True,
+    post = models.ForeignKey("sse_community.Post", on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="+")
-    thread = models.ForeignKey("community.Thread", on_delete=models.SET_NULL, null=True,
+    thread = models.ForeignKey("sse_community.Thread", on_delete=models.SET_NULL, null=True,
                                blank=True, related_name="+")
-    space = models.ForeignKey("community.Space", on_delete=models.SET_NULL, null=True, blank=True,
+    space = models.ForeignKey("sse_community.Space", on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+")
     target_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="+")

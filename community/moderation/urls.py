@@ -2,7 +2,7 @@ from django.urls import path
 
 from .views import actions, queue, reports
 
-app_name = "community_moderation"
+app_name = "sse_moderation"
 
 urlpatterns = [
     path("", queue.queue, name="queue"),

@@ -31,7 +31,7 @@ def _invalid(form):
 def _back_to(post, request=None):
     if request is not None and post.status == Post.PENDING:
         messages.info(request, _("Your post is waiting for a moderator's approval."))
-    url = reverse("community:thread", args=[post.thread_id])
+    url = reverse("sse_community:thread", args=[post.thread_id])
     return redirect(f"{url}#post-{post.pk}")
 
 
@@ -54,7 +54,7 @@ def new_thread(request, space_id, topic_id):
         messages.info(request, _("Your post is waiting for a moderator's approval."))
     else:
         messages.success(request, _("Your discussion is posted."))
-    return redirect("community:thread", thread.pk)
+    return redirect("sse_community:thread", thread.pk)
 
 
 @post_only
@@ -121,10 +121,10 @@ def follow(request, thread_id=None, space_id=None):
     check_signed_in(request.user)
     if thread_id is not None:
         target = thread_or_404(request.user, thread_id)
-        key, url = target.target_key(), reverse("community:thread", args=[target.pk])
+        key, url = target.target_key(), reverse("sse_community:thread", args=[target.pk])
     else:
         target = space_or_404(request.user, space_id)
-        key, url = notify.space_key(target), reverse("community:space", args=[target.pk])
+        key, url = notify.space_key(target), reverse("sse_community:space", args=[target.pk])
     if request.POST.get("stop"):
         notify.unfollow(request.user, key)
         messages.info(request, _("You no longer follow this."))
@@ -146,7 +146,7 @@ def edit(request, post_id):
         posting.edit_post(request.user, post, body=data["body"], title=data.get("title"))
         messages.success(request, _("Your post is updated."))
         return _back_to(post)
-    return render(request, "community/edit.html", {"form": form, "post": post})
+    return render(request, "sse_community/edit.html", {"form": form, "post": post})
 
 
 @refusing
@@ -160,8 +160,8 @@ def synthesis(request, thread_id):
         if request.POST.get("reopen"):
             closing.reopen(request.user, thread)
             messages.info(request, _("The discussion is open again."))
-            return redirect("community:thread", thread.pk)
+            return redirect("sse_community:thread", thread.pk)
         closing.write_synthesis(request.user, thread, body=_cleaned(form)["body"])
         messages.success(request, _("The synthesis is published and the discussion is closed."))
-        return redirect("community:thread", thread.pk)
-    return render(request, "community/synthesis.html", {"form": form, "thread": thread})
+        return redirect("sse_community:thread", thread.pk)
+    return render(request, "sse_community/synthesis.html", {"form": form, "thread": thread})

@@ -26,7 +26,7 @@ def _language_filter(request):
 
 @refusing
 def index(request):
-    return render(request, "community/index.html", {"spaces": reading.space_index(request.user)})
+    return render(request, "sse_community/index.html", {"spaces": reading.space_index(request.user)})
 
 
 @refusing
@@ -41,7 +41,7 @@ def space(request, space_id):
     topic_titles = {t.pk: t.title for t in topics}
     for thread in threads:
         thread.topic_title = topic_titles.get(thread.topic_id, "")
-    return render(request, "community/space.html", {
+    return render(request, "sse_community/space.html", {
         "space": space, "topics": topics, "topic": topic, "threads": threads, "tag": tag,
         "lang_filter": request.GET.get("lang") == "mine",
         "can_post": can_participate(request.user, space),
@@ -82,7 +82,7 @@ def thread(request, thread_id):
     }
     if thread.kind == Thread.IDEAS and user.is_authenticated:
         context["supports_left"] = supports_left(user, space)
-    return render(request, "community/thread.html", context)
+    return render(request, "sse_community/thread.html", context)
 
 
 @refusing
@@ -107,7 +107,7 @@ def what_we_learned(request, course_key):
             overall.append(synthesis)
         else:
             by_cohort.setdefault(cohort, []).append(synthesis)
-    return render(request, "community/what_we_learned.html", {
+    return render(request, "sse_community/what_we_learned.html", {
         "space": space, "overall": overall,
         "cohorts": sorted(by_cohort.items(), key=lambda item: item[0].name),
     })
@@ -122,7 +122,7 @@ def search_page(request):
     if results:
         spaces = [post.thread.topic.space for post in results]
         label_spaces(spaces)
-    return render(request, "community/search.html", {
+    return render(request, "sse_community/search.html", {
         "query": query, "results": results, "lang_filter": language is not None,
     })
 

@@ -28,7 +28,7 @@ class UploadForm(forms.Form):
 
 
 def upload(request):
-    if not request.user.has_perm("courses.add_h5pupload"):
+    if not request.user.has_perm("sse_courses.add_h5pupload"):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -39,10 +39,10 @@ def upload(request):
             import_h5p_upload.delay(record.pk)
         else:
             import_h5p_upload.apply(args=[record.pk])
-        return redirect("h5p_upload")
+        return redirect("sse_h5p_upload")
     uploads = list(H5PUpload.objects.select_related("package")[:20])
     any_pending = any(item.state == H5PUpload.PENDING for item in uploads)
-    return render(request, "courses/admin/h5p_upload.html",
+    return render(request, "sse_courses/admin/h5p_upload.html",
                   {"form": form, "uploads": uploads, "any_pending": any_pending})
 
 

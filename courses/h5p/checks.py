@@ -23,18 +23,32 @@ def isolated_player_settings(app_configs, **kwargs):
     if not is_origin(player):
         problems.append(checks.Error(
             "ACADEMY_H5P_PLAYER_ORIGIN must be an origin such as https://h5p.example.org.",
-            id="courses.E001"))
+            id="sse_courses.E001"))
     if not is_origin(site):
         problems.append(checks.Error(
             "ACADEMY_H5P_SITE_ORIGIN must name the site's own origin when the player is isolated.",
-            id="courses.E002"))
+            id="sse_courses.E002"))
     elif site == player:
         problems.append(checks.Error(
             "ACADEMY_H5P_PLAYER_ORIGIN must differ from ACADEMY_H5P_SITE_ORIGIN, or nothing is isolated.",
-            id="courses.E003"))
+            id="sse_courses.E003"))
     url = conf.public_url()
     if urlsplit(url).netloc and not url.startswith(player + "/"):
         problems.append(checks.Warning(
             "ACADEMY_H5P_URL points outside ACADEMY_H5P_PLAYER_ORIGIN: H5P files would load "
-            "from another origin than the player.", id="courses.W001"))
+            "from another origin than the player.", id="sse_courses.W001"))
     return problems
+
+
+@checks.register(checks.Tags.staticfiles)
+def player_assets_found(app_configs, **kwargs):
+    """H5P lessons need the player's files among the static files."""
+    from django.contrib.staticfiles import finders
+
+    if finders.find(f"{conf.PLAYER_STATIC_PREFIX}/main.bundle.js"):
+        return []
+    return [checks.Warning(
+        "The H5P player is not among the static files, so H5P activities will not load.",
+        hint="Run `manage.py install_h5p_player <folder>` and add "
+             "(\"h5p-standalone\", <folder>) to STATICFILES_DIRS (README, \"Embedding\").",
+        id="sse_courses.W002")]

@@ -7,6 +7,15 @@ from django.conf import settings
 # The newest H5P core API the bundled h5p-standalone player supports.
 PLAYER_CORE_API = (1, 26)
 
+# The player that `manage.py install_h5p_player` fetches from the npm registry: the same
+# version and integrity as package-lock.json (tests/test_h5p_player_assets.py checks it).
+PLAYER_PACKAGE = "h5p-standalone"
+PLAYER_VERSION = "3.8.2"
+PLAYER_INTEGRITY = ("sha512-r7eQtTzBk/dbaQZ+tA9XD5FeSmyMxlypRZXudiheCnC8zAT0/zNgUvO4MZtZaznwfYVo98o7d"
+                    "o5uxLTUQrxxwg==")
+# Static path prefix of the player's files: STATICFILES_DIRS gets ("h5p-standalone", <folder>).
+PLAYER_STATIC_PREFIX = "h5p-standalone"
+
 
 def setting(name, default):
     return getattr(settings, f"ACADEMY_H5P_{name}", default)
@@ -50,3 +59,7 @@ CONTENT_EXTENSIONS = {
 LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {
     "js", "css", "svg", "woff", "woff2", "ttf", "eot", "otf", "map",
 }
+
+
+def npm_registry():
+    return setting("NPM_REGISTRY", "https://registry.npmjs.org").rstrip("/")

@@ -25,7 +25,7 @@ def embed(request, package_id):
         raise Refused(404, _("This activity is played inside its lesson."))
     package = get_object_or_404(H5PPackage, pk=package_id)
     settings = {**player_files(package), "site_origin": conf.site_origin()}
-    response = render(request, "courses/h5p_embed.html", {"package": package, "embed": settings})
+    response = render(request, "sse_courses/h5p_embed.html", {"package": package, "embed": settings})
     response["Content-Security-Policy"] = f"frame-ancestors {conf.site_origin()}"
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -38,8 +38,8 @@ def player_settings(request, page, block_id, package):
     signed_in = bool(user and user.is_authenticated)
     lesson = {
         "id": block_id,
-        "xapi_url": reverse("courses:h5p_xapi", args=[page.id, block_id]),
-        "state_url": reverse("courses:h5p_state", args=[page.id, block_id]),
+        "xapi_url": reverse("sse_courses:h5p_xapi", args=[page.id, block_id]),
+        "state_url": reverse("sse_courses:h5p_state", args=[page.id, block_id]),
         "state": saved_state(user, page, block_id),
         "object_iri": (request.build_absolute_uri(page.url) if request else page.url)
         + f"#h5p-{block_id}",
@@ -48,10 +48,10 @@ def player_settings(request, page, block_id, package):
     if conf.player_origin():
         # The frame gets no learner data but the saved state: the page relays the rest.
         return {**lesson, "title": package.title, "player_origin": conf.player_origin(),
-                "embed_url": conf.player_origin() + reverse("courses:h5p_embed", args=[package.id])}
+                "embed_url": conf.player_origin() + reverse("sse_courses:h5p_embed", args=[package.id])}
     return {
         **lesson, **player_files(package),
-        "custom_js": static("courses/h5p-frame.js"),
+        "custom_js": static("sse_courses/h5p-frame.js"),
         "user_name": (user.get_full_name() or user.get_username()) if signed_in else "",
         "user_mail": (user.email or user.get_username()) if signed_in else "",
     }

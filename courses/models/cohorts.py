@@ -18,7 +18,7 @@ def new_join_code():
 class Cohort(models.Model):
     name = models.CharField(_("name"), max_length=200)
     course = models.ForeignKey(
-        "courses.CoursePage",
+        "sse_courses.CoursePage",
         on_delete=models.PROTECT,
         related_name="cohorts",
         verbose_name=_("course"),

@@ -42,7 +42,7 @@ class CourseIndexPage(SubtreeRoutingMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["sse_courses.CoursePage"]
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -86,8 +86,8 @@ class CoursePage(Page):
         FieldPanel("series"),
         FieldPanel("cover_image"),
     ]
-    parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.ModulePage"]
+    parent_page_types = ["sse_courses.CourseIndexPage"]
+    subpage_types = ["sse_courses.ModulePage"]
 
     class Meta:
         verbose_name = _("course")
@@ -104,7 +104,7 @@ class ModulePage(Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["courses.CoursePage"]
+    parent_page_types = ["sse_courses.CoursePage"]
 
     class Meta:
         verbose_name = _("module")
@@ -128,7 +128,7 @@ class StepPage(Page):
 
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
 
-    parent_page_types = ["courses.ModulePage"]
+    parent_page_types = ["sse_courses.ModulePage"]
     subpage_types = []
 
     class Meta:

@@ -11,7 +11,7 @@ from .common import cleaned_data, facilitator_page, post_only, site_url
 @facilitator_page
 def announcements(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
-    return render(request, "facilitation/announcements.html", {
+    return render(request, "sse_facilitation/announcements.html", {
         "cohort": cohort, "form": AnnouncementForm(),
         "announcements": cohort.announcements.select_related("author")[:50]})
 
@@ -22,4 +22,4 @@ def post_announcement(request, cohort_id):
     data = cleaned_data(AnnouncementForm(request.POST))
     announce(cohort, request.user, data["title"], data["body"], site_url(request))
     messages.success(request, _("The announcement is published and being emailed to the cohort."))
-    return redirect("facilitation:announcements", cohort_id=cohort.pk)
+    return redirect("sse_facilitation:announcements", cohort_id=cohort.pk)

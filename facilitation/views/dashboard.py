@@ -18,7 +18,7 @@ from .common import cleaned_data, facilitator_page, post_only
 def cohort_list(request):
     check_facilitator(request.user)
     cohorts = visible_cohorts(request.user).select_related("course").order_by("-starts_on", "name")
-    return render(request, "facilitation/cohort_list.html", {
+    return render(request, "sse_facilitation/cohort_list.html", {
         "cohorts": cohorts, "is_trainer": is_trainer(request.user)})
 
 
@@ -29,7 +29,7 @@ def dashboard(request, cohort_id):
     page = Paginator(data.rows, conf.learners_per_page()).get_page(request.GET.get("page"))
     exports = list(DashboardExport.objects.filter(cohort=cohort).defer("content")[:5])
     needing = data.needs_help
-    return render(request, "facilitation/dashboard.html", {
+    return render(request, "sse_facilitation/dashboard.html", {
         "cohort": cohort, "data": data, "page": page, "exports": exports,
         "needing": needing[: conf.help_list_size()],
         "needing_more": max(len(needing) - conf.help_list_size(), 0),
@@ -42,7 +42,7 @@ def dashboard(request, cohort_id):
 def message_form(request, cohort_id, user_id):
     cohort = cohort_for(request.user, cohort_id)
     learner = member_of(cohort, user_id)
-    return render(request, "facilitation/message.html", {
+    return render(request, "sse_facilitation/message.html", {
         "cohort": cohort, "learner": learner, "form": MessageForm()})
 
 
@@ -53,4 +53,4 @@ def send_message(request, cohort_id, user_id):
     message_learner(cohort, request.user, learner, **cleaned_data(MessageForm(request.POST)))
     messages.success(request, _("Your message to %(name)s is on its way.") % {
         "name": learner.get_full_name() or learner.email})
-    return redirect("facilitation:dashboard", cohort_id=cohort.pk)
+    return redirect("sse_facilitation:dashboard", cohort_id=cohort.pk)

@@ -36,7 +36,7 @@ def members_context(cohort, search=""):
 def members(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
     search = request.GET.get("q", "").strip()[:100]
-    return render(request, "facilitation/members.html", members_context(cohort, search))
+    return render(request, "sse_facilitation/members.html", members_context(cohort, search))
 
 
 @post_only
@@ -49,7 +49,7 @@ def invite(request, cohort_id):
     except invites.InviteError as error:
         context = members_context(cohort)
         context.update(invite_form=form, invite_problems=error.problems)
-        return render(request, "facilitation/members.html", context, status=400)
+        return render(request, "sse_facilitation/members.html", context, status=400)
     outcome = invites.invite(cohort, request.user, emails)
     if outcome.invited:
         ids, url = [i.pk for i in outcome.invited], site_url(request)
@@ -58,7 +58,7 @@ def invite(request, cohort_id):
                                 "Invitations sent: %(invited)s.") % {
         "added": len(outcome.added), "already": len(outcome.already),
         "invited": len(outcome.invited)})
-    return redirect("facilitation:members", cohort_id=cohort.pk)
+    return redirect("sse_facilitation:members", cohort_id=cohort.pk)
 
 
 @post_only
@@ -71,7 +71,7 @@ def bulk_add(request, cohort_id):
     messages.success(request, ngettext("%(n)s learner added to the cohort.",
                                        "%(n)s learners added to the cohort.", len(added))
                      % {"n": len(added)})
-    return redirect("facilitation:members", cohort_id=cohort.pk)
+    return redirect("sse_facilitation:members", cohort_id=cohort.pk)
 
 
 @post_only
@@ -81,7 +81,7 @@ def set_dates(request, cohort_id):
     cohort.starts_on, cohort.ends_on = dates["starts_on"], dates["ends_on"]
     cohort.save(update_fields=["starts_on", "ends_on"])
     messages.success(request, _("The cohort's dates are saved."))
-    return redirect("facilitation:members", cohort_id=cohort.pk)
+    return redirect("sse_facilitation:members", cohort_id=cohort.pk)
 
 
 @post_only
@@ -91,4 +91,4 @@ def new_code(request, cohort_id):
     cohort.join_code = new_join_code()
     cohort.save(update_fields=["join_code"])
     messages.success(request, _("New join code: %(code)s") % {"code": cohort.join_code})
-    return redirect("facilitation:members", cohort_id=cohort.pk)
+    return redirect("sse_facilitation:members", cohort_id=cohort.pk)

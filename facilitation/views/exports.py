@@ -33,13 +33,13 @@ def request_export(request, cohort_id):
                                             file_format=data["file_format"],
                                             language=get_language())
     transaction.on_commit(lambda: build_dashboard_export.delay(str(export.pk)))
-    return redirect("facilitation:export", export_id=export.pk)
+    return redirect("sse_facilitation:export", export_id=export.pk)
 
 
 @facilitator_page
 def export_status(request, export_id):
     export = export_for(request, export_id)
-    return render(request, "facilitation/export.html", {"export": export, "cohort": export.cohort})
+    return render(request, "sse_facilitation/export.html", {"export": export, "cohort": export.cohort})
 
 
 @facilitator_page

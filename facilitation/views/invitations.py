@@ -16,7 +16,7 @@ def invitation(request, token):
     found = Invitation.objects.select_related("cohort__course").filter(token=token).first()
     if found is None:
         raise Refused(404, _("This invitation does not exist."))
-    return render(request, "facilitation/invitation.html", {"invitation": found})
+    return render(request, "sse_facilitation/invitation.html", {"invitation": found})
 
 
 @post_only

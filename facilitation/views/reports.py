@@ -25,7 +25,7 @@ def report_or_404(course_key):
 @facilitator_page
 def course_list(request):
     check_trainer(request.user)
-    return render(request, "facilitation/report_list.html",
+    return render(request, "sse_facilitation/report_list.html",
                   {"courses": reports.courses_for_reports()})
 
 
@@ -35,7 +35,7 @@ def course_report(request, course_key):
     report = report_or_404(course_key)
     for item in report["modules"]:
         item.median_text = reports.duration_text(item.median_seconds)
-    return render(request, "facilitation/report.html", {"report": report})
+    return render(request, "sse_facilitation/report.html", {"report": report})
 
 
 @facilitator_page

@@ -56,7 +56,7 @@ class Question(PreviewableMixin, TranslatableMixin, models.Model):
         return self.spec[0].block_type if self.spec else None
 
     def get_preview_template(self, request, mode_name):
-        return "quizzes/question_preview.html"
+        return "sse_quizzes/question_preview.html"
 
     def get_preview_context(self, request, mode_name):
         from ..grading import right_answer_text

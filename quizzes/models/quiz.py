@@ -21,7 +21,7 @@ REVIEW_ITEMS = ["correctness", "marks", "feedback", "right_answers"]
 
 
 class RandomDrawBlock(blocks.StructBlock):
-    category = SnippetChooserBlock("quizzes.QuestionCategory")
+    category = SnippetChooserBlock("sse_quizzes.QuestionCategory")
     count = blocks.IntegerBlock(min_value=1, default=1)
 
     class Meta:
@@ -42,7 +42,7 @@ def review_fields(moment, label):
 class QuizPage(StepPage):
     intro = RichTextField(blank=True)
     questions = StreamField(
-        [("question", SnippetChooserBlock("quizzes.Question")), ("random", RandomDrawBlock())],
+        [("question", SnippetChooserBlock("sse_quizzes.Question")), ("random", RandomDrawBlock())],
         blank=True,
     )
     pass_mark = models.PositiveSmallIntegerField(

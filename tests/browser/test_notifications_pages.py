@@ -5,9 +5,9 @@ read, email preferences and the unsubscribe page — checked with axe-core and o
 import pytest
 from django.utils.translation import gettext_noop
 
-from notifications import services
-from notifications.models import NotificationPreference
-from notifications.tokens import unsubscribe_token
+from sse_notifications import services
+from sse_notifications.models import NotificationPreference
+from sse_notifications.tokens import unsubscribe_token
 
 from .conftest import signed_in
 from .test_learner_journey import check_page

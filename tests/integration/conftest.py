@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from academy.celery import app as celery_app
+from demo_site.celery import app as celery_app
 
 from ..conftest import on_postgres, require
 
@@ -49,11 +49,11 @@ def wait_for(condition, seconds=60):
 def start_worker(queue, log, extra_env):
     """Start one worker process on `queue` (a test may start another, e.g. after
     killing the first); its output goes to `log`."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "academy.settings.base",
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "demo_site.settings.base",
            "DATABASE_URL": database_url(), "CELERY_BROKER_URL": os.environ["CELERY_BROKER_URL"],
            **extra_env}
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "academy.celery", "worker", "--pool=solo",
+        [sys.executable, "-m", "celery", "-A", "demo_site.celery", "worker", "--pool=solo",
          "-Q", queue, "--loglevel=INFO", "--without-gossip", "--without-mingle"],
         cwd=ROOT, env=env, stdout=log.open("a"), stderr=subprocess.STDOUT,
     )

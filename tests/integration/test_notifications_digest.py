@@ -8,9 +8,9 @@ import pytest
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from notifications import services
-from notifications.models import Notification, NotificationPreference
-from notifications.tasks import send_daily_digests, send_digest
+from sse_notifications import services
+from sse_notifications.models import Notification, NotificationPreference
+from sse_notifications.tasks import send_daily_digests, send_digest
 
 from .conftest import wait_for
 

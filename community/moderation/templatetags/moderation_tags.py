@@ -15,4 +15,4 @@ def moderation_link(context):
     if request is None or not is_moderator(request.user):
         return ""
     return format_html('<p class="moderation-link"><a href="{}">{}</a></p>',
-                       reverse("community_moderation:queue"), _("Moderation queue"))
+                       reverse("sse_moderation:queue"), _("Moderation queue"))

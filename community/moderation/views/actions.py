@@ -59,7 +59,7 @@ def _move_targets(user, thread):
 def post_page(request, post_id):
     post = moderated_post(request.user, post_id)
     label_spaces([post.thread.topic.space])
-    return render(request, "community_moderation/post.html", {
+    return render(request, "sse_moderation/post.html", {
         "post": post, "thread": post.thread,
         "reports": Report.objects.filter(post=post).select_related("reporter", "resolved_by"),
         "revisions": post.revisions.select_related("editor"),
@@ -78,7 +78,7 @@ def post_action(request, post_id, action):
     data = _valid(ReasonForm(request.POST))
     posts.change_status(request.user, post, action, data["reason"])
     messages.success(request, DONE[action])
-    return _back(request, reverse("community_moderation:post", args=[post.pk]))
+    return _back(request, reverse("sse_moderation:post", args=[post.pk]))
 
 
 @post_only
@@ -87,7 +87,7 @@ def edit(request, post_id):
     data = _valid(EditForm(request.POST))
     posts.edit(request.user, post, body=data["body"], reason=data["reason"])
     messages.success(request, _("The post is updated; the old text is kept in its history."))
-    return redirect("community_moderation:post", post.pk)
+    return redirect("sse_moderation:post", post.pk)
 
 
 @post_only
@@ -97,7 +97,7 @@ def suspend(request, post_id):
     suspensions.suspend(request.user, post.author, post.thread.topic.space, until=data["until"],
                         reason=data["reason"])
     messages.success(request, _("The author may not post in this space until the chosen day."))
-    return redirect("community_moderation:post", post.pk)
+    return redirect("sse_moderation:post", post.pk)
 
 
 @post_only
@@ -106,7 +106,7 @@ def lift(request, suspension_id):
     data = _valid(ReasonForm(request.POST))
     suspensions.lift(request.user, suspension, data["reason"])
     messages.success(request, _("The suspension is lifted."))
-    return _back(request, reverse("community_moderation:queue"))
+    return _back(request, reverse("sse_moderation:queue"))
 
 
 @refusing
@@ -114,7 +114,7 @@ def thread_page(request, thread_id):
     thread = moderated_thread(request.user, thread_id)
     label_spaces([thread.topic.space])
     label_topics([thread.topic])
-    return render(request, "community_moderation/thread.html", {
+    return render(request, "sse_moderation/thread.html", {
         "thread": thread, "reason_form": ReasonForm(),
         "move_form": MoveForm(topics=_move_targets(request.user, thread), auto_id="move_%s"),
         "log": ModerationAction.objects.filter(thread=thread).select_related("actor", "post")[:50],
@@ -127,7 +127,7 @@ def thread_action(request, thread_id, action):
     data = _valid(ReasonForm(request.POST))
     threads.set_flag(request.user, thread, action, data["reason"])
     messages.success(request, DONE[action])
-    return _back(request, reverse("community_moderation:thread", args=[thread.pk]))
+    return _back(request, reverse("sse_moderation:thread", args=[thread.pk]))
 
 
 @post_only
@@ -139,4 +139,4 @@ def move(request, thread_id):
         raise Refused(404, _("This topic does not exist."))
     threads.move(request.user, thread, topic, data["reason"])
     messages.success(request, _("The discussion is moved."))
-    return redirect("community:thread", thread.pk)
+    return redirect("sse_community:thread", thread.pk)

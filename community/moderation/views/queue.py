@@ -13,7 +13,7 @@ from ..permissions import check_moderator
 def queue(request):
     check_moderator(request.user)
     page_obj, posts = reading.queue(request.user, request.GET.get("page") or 1)
-    return render(request, "community_moderation/queue.html", {
+    return render(request, "sse_moderation/queue.html", {
         "page_obj": page_obj, "posts": posts,
         "suspensions": reading.active_suspensions(request.user),
     })
@@ -25,7 +25,7 @@ def log(request):
     action = request.GET.get("action")
     action = action if action in dict(ModerationAction.ACTIONS) else None
     page_obj, entries = reading.log(request.user, request.GET.get("page") or 1, action)
-    return render(request, "community_moderation/log.html", {
+    return render(request, "sse_moderation/log.html", {
         "page_obj": page_obj, "entries": entries, "action": action,
         "actions": ModerationAction.ACTIONS,
     })

@@ -26,5 +26,5 @@ def report(request, post_id):
         reports.report(request.user, post, reason=form.cleaned_data["reason"],
                        note=form.cleaned_data["note"])
         messages.success(request, _("Thank you. The moderators will look at this post."))
-        return redirect(reverse("community:thread", args=[post.thread_id]) + f"#post-{post.pk}")
-    return render(request, "community_moderation/report.html", {"form": form, "post": post})
+        return redirect(reverse("sse_community:thread", args=[post.thread_id]) + f"#post-{post.pk}")
+    return render(request, "sse_moderation/report.html", {"form": form, "post": post})
