@@ -22,7 +22,8 @@ class Command(BaseCommand):
         loader = Loader(languages, log=lambda message: None)
         for language in languages:
             loader.locale(language)  # the tree root needs the default locale
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=loader.locale(languages[0])))
         remove_welcome_page(root)
         homes = {}
         for language in languages:
