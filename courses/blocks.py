@@ -174,13 +174,32 @@ def activity_input_names(value):
 
 
 class PackageChooserBlock(SnippetChooserBlock):
-    """Chooses an H5PPackage. Its primary key is a UUID, which Wagtail's bulk loading
-    compares as a string: normalise both sides."""
+    """Chooses an H5PPackage. Its primary key is a UUID, and Wagtail's ChooserBlock
+    passes a primary key on as it is: into the editor's JSON (plain json.dumps, which
+    refuses a UUID), into the stored JSON and the API. Here the key always leaves as a
+    string, and is compared as a string when loading."""
 
     def bulk_to_python(self, values):
         found = {str(pk): obj for pk, obj in self.model_class.objects.in_bulk(
             [v for v in values if v]).items()}
         return [found.get(str(value)) if value else None for value in values]
+
+    def normalize(self, value):
+        # A package or its id (e.g. body=[("h5p", {"package": "<uuid>"})]) gives a package.
+        if isinstance(value, self.model_class):
+            return value
+        return self.to_python(value) if value else None
+
+    def get_prep_value(self, value):
+        # Stored JSON and the API representation (which uses get_prep_value).
+        return None if value is None else str(value.pk)
+
+    def get_form_state(self, value):
+        # The editor's state of the chooser: {"id": pk, "string": title, "edit_url": …}.
+        state = super().get_form_state(value)
+        if state:
+            state["id"] = str(state["id"])
+        return state
 
 
 class H5PBlock(blocks.StructBlock):

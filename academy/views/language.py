@@ -59,8 +59,7 @@ def switch_language(request, language):
                         "Here is the nearest page that is."
                     ) % {"title": page.title, "language": languages[language]})
     if target is None:
-        with translation.override(language):
-            target = translate_url(safe_next(request, home_url()), language)
+        target = translate_url(safe_next(request, home_url()), language)
     # Notification emails follow the language the user last chose.
     set_email_language(request.user, language)
     response = redirect(target)
