@@ -1,3 +1,5 @@
+import shutil
+import tempfile
 import uuid
 
 from celery import shared_task
@@ -24,7 +26,12 @@ def import_h5p_upload(upload_id):
     if upload.state != H5PUpload.PENDING:
         return upload.state
     try:
-        package = import_package(upload.file.path, upload.uploaded_by)
+        # The upload is in the private storage (maybe a bucket, written by another node):
+        # a local copy gives the zip reader the seekable file it needs.
+        with upload.file.open("rb") as source, tempfile.NamedTemporaryFile(suffix=".h5p") as local:
+            shutil.copyfileobj(source, local, 1024 * 1024)
+            local.flush()
+            package = import_package(local.name, upload.uploaded_by)
     except PackageRejected as rejection:
         upload.state, upload.message = H5PUpload.REJECTED, "\n".join(rejection.problems)[:5000]
     else:

@@ -22,12 +22,21 @@ def setting(name, default):
 
 
 def storage_root():
-    """Where libraries and contents are extracted (served under MEDIA_URL + 'h5p/')."""
+    """The local folder of H5P files when no STORAGES["academy_h5p"] is set (files.py)."""
     return Path(setting("ROOT", Path(settings.MEDIA_ROOT) / "h5p"))
 
 
 def public_url():
-    return setting("URL", settings.MEDIA_URL.rstrip("/") + "/h5p")
+    """Where the player fetches H5P files: ACADEMY_H5P_URL, else the H5P storage's own
+    URL (a bucket's, or MEDIA_URL + 'h5p' on the local disk)."""
+    configured = setting("URL", "")
+    if configured:
+        return configured.rstrip("/")
+    from .files import has_own_storage, storage
+
+    if has_own_storage():
+        return storage().url("").rstrip("/")
+    return settings.MEDIA_URL.rstrip("/") + "/h5p"
 
 
 def player_origin():

@@ -136,6 +136,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Files (README, "Several nodes: storage"). On the local disk by default: media in
+# MEDIA_ROOT, H5P files in MEDIA_ROOT/h5p, private files (uploads awaiting import,
+# certificates, plans, exports, attachments) here, outside MEDIA_ROOT.
+ACADEMY_PRIVATE_ROOT = Path(os.environ.get("ACADEMY_PRIVATE_ROOT", BASE_DIR / "private" / "files"))
+# With a bucket, every node and worker shares one S3-compatible object store (credentials:
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, read by boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO, Ceph, moto…
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None
+    STORAGES = {
+        **STORAGES,
+        # Wagtail images and documents: private objects, reached by signed URLs.
+        "default": {"BACKEND": "storages.backends.s3.S3Storage",
+                    "OPTIONS": {"location": "media", "file_overwrite": False}},
+        # H5P files: public objects at stable URLs, each with its safety headers.
+        "academy_h5p": {"BACKEND": "courses.h5p.s3.H5PS3Storage", "OPTIONS": {
+            "location": "h5p", "querystring_auth": False,
+            # "" when the bucket refuses ACLs: then a bucket policy makes h5p/* readable.
+            "default_acl": os.environ.get("AWS_H5P_ACL", "public-read") or None,
+            "custom_domain": os.environ.get("AWS_H5P_CUSTOM_DOMAIN") or None}},
+        # Private files: no public access, no URL; the views stream them.
+        "academy_private": {"BACKEND": "storages.backends.s3.S3Storage",
+                            "OPTIONS": {"location": "private", "file_overwrite": False}},
+    }
 
 # Email: the console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

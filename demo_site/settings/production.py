@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import MIDDLEWARE, env_bool, env_list
+from .base import MIDDLEWARE, STORAGES, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -31,10 +31,9 @@ if not os.environ.get("CACHE_URL"):
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Files stay where base put them (the local disk, or the bucket: README, "Several nodes").
+STORAGES = {**STORAGES,
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 # Trust X-Forwarded-Proto only behind a proxy that sets it (BEHIND_TLS_PROXY=true).
 if env_bool("BEHIND_TLS_PROXY", False):

@@ -17,3 +17,5 @@ ACADEMY_CATALOG_DIR = BASE_DIR / "tests" / "catalog"  # noqa: F405
 import tempfile  # noqa: E402
 
 ACADEMY_BADGE_KEY_PATH = Path(tempfile.mkdtemp(prefix="academy-badge-key-")) / "badge.pem"  # noqa: F405
+# Private files (certificates, plans, exports…) in a throwaway folder too.
+ACADEMY_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="academy-private-"))  # noqa: F405
