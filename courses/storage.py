@@ -3,7 +3,7 @@ certificates, plan PDFs, dashboard exports, community attachments.
 
 They live in `STORAGES["academy_private"]` (README, "Several nodes: storage"): an S3
 bucket prefix without public access when several nodes share the work, else a folder
-on the local disk (`ACADEMY_PRIVATE_ROOT`). They never get a URL: views stream them
+on the local disk (`ACADEMY_PRIVATE_ROOT`). They never get a URL: views send them
 after their own permission checks, so the checks stay the only way in.
 """
 
@@ -16,7 +16,6 @@ from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.http import FileResponse
 from django.utils.functional import LazyObject, empty
 
 ALIAS = "academy_private"
@@ -69,16 +68,8 @@ def store(field_file, name, content):
     return field_file.name
 
 
-def download(field_file, filename, content_type, disposition="attachment"):
-    """Stream a private file to someone a view has already checked."""
-    response = FileResponse(field_file.open("rb"), content_type=content_type,
-                            as_attachment=disposition == "attachment", filename=filename)
-    if disposition != "attachment":
-        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
-
-
 def read_bytes(field_file):
+    """The whole file (documents of a few MB at most), for a view that has checked who asks."""
     with field_file.open("rb") as opened:
         return opened.read()
 

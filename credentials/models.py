@@ -2,13 +2,15 @@
 
 The holder's name and the course title are copied when the certificate is issued,
 so the public verification page shows what was certified even if the account or
-the course changes later. The PDF and the signed badge are kept in the database
-(small, private: never on a public media path).
+the course changes later. The signed badge is kept in the database, the PDF in the
+academy's private storage (courses.storage): never on a public path.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from courses.storage import delete_files_with_rows, private_storage
 
 
 class Certificate(models.Model):
@@ -21,7 +23,8 @@ class Certificate(models.Model):
     holder_name = models.CharField(_("holder"), max_length=300)
     course_title = models.CharField(_("course title"), max_length=300)
     issued_at = models.DateTimeField(_("issued"))
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    pdf = models.FileField(upload_to="certificates/", storage=private_storage, blank=True,
+                           editable=False)
     badge = models.TextField(blank=True, editable=False)  # compact JWT-VC (OB 3.0)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
@@ -51,4 +54,7 @@ class Certificate(models.Model):
     @property
     def is_ready(self):
         """Both documents are stored: what a finished issuing task leaves."""
-        return self.pdf is not None and bool(self.badge)
+        return bool(self.pdf) and bool(self.badge)
+
+
+delete_files_with_rows(Certificate, "pdf")

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from courses.models import CoursePage, Enrolment
+from courses.storage import store
 
 from . import badges, conf
 from .codes import new_code
@@ -71,10 +72,12 @@ def verification_url(certificate):
 def finish_certificate(certificate):
     """Store the documents that are still missing. Each is written only if still
     missing, so two runs at once cannot overwrite each other's work."""
-    if certificate.pdf is None:
+    if not certificate.pdf:
         document = render_certificate(certificate, verification_url(certificate),
                                       conf.issuer_name())
-        Certificate.objects.filter(pk=certificate.pk, pdf__isnull=True).update(pdf=document)
+        name = store(certificate.pdf, f"certificate-{certificate.code}.pdf", document)
+        if not Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name):
+            certificate.pdf.storage.delete(name)  # another run stored it first: keep theirs
     if not certificate.badge:
         token = badges.sign_badge(certificate, verification_url(certificate))
         Certificate.objects.filter(pk=certificate.pk, badge="").update(badge=token)
@@ -88,6 +91,6 @@ def certificates_of(user):
     title_here = CoursePage.objects.filter(
         translation_key=OuterRef("course_key"), locale__language_code=translation.get_language(),
     ).values("title")[:1]
-    return list(Certificate.objects.filter(user=user).defer("pdf", "badge").annotate(
+    return list(Certificate.objects.filter(user=user).defer("badge").annotate(
         display_title=Coalesce(Subquery(title_here), F("course_title")),
-        has_badge=~Q(badge=""), has_pdf=Q(pdf__isnull=False)))
+        has_badge=~Q(badge=""), has_pdf=~Q(pdf="")))

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.http import refusal, refusing
+from courses.storage import read_bytes
 
 from . import badges, keys
 from .codes import normalise
@@ -54,9 +55,9 @@ def attachment(content, content_type, filename):
 @refusing
 def download_pdf(request, certificate_id):
     certificate = downloadable_certificate(request.user, certificate_id)
-    if certificate.pdf is None:
+    if not certificate.pdf:
         return refusal(request, 409, _("This certificate is still being prepared."))
-    return attachment(bytes(certificate.pdf), "application/pdf",
+    return attachment(read_bytes(certificate.pdf), "application/pdf",
                       f"certificate-{certificate.code}.pdf")
 
 
