@@ -1,12 +1,13 @@
 """Uploaded images and PDFs: checked by their bytes (not their name or declared type),
-size-capped, and kept with a random id. Everything is checked before anything is written."""
+size-capped, and kept with a random id. Everything is checked before anything is written.
+Images are re-encoded without their metadata (a phone photo carries its GPS position)."""
 
 import io
 import os
 import unicodedata
 
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from courses.permissions import Refused
 
@@ -64,10 +65,42 @@ def check_upload(upload):
                           size=len(data), filename=clean_filename(upload.name, "application/pdf"))
     if len(data) > conf.max_image_bytes():
         raise _too_big(conf.max_image_bytes())
-    width, height = _checked_image_size(data, kind)
+    _checked_image_size(data, kind)
+    data, width, height = without_metadata(data, kind)
     content_type = IMAGE_FORMATS[kind]
     return Attachment(kind=Attachment.IMAGE, content_type=content_type, data=data, size=len(data),
                       width=width, height=height, filename=clean_filename(upload.name, content_type))
+
+
+# What an image's info may keep when re-encoded: how it is drawn, nothing about it.
+DRAWING_INFO = {"transparency", "background", "duration", "loop", "icc_profile"}
+
+
+def without_metadata(data, kind):
+    """The image re-encoded from its pixels alone: no EXIF (GPS position, camera, date),
+    XMP, comments or text chunks. The EXIF orientation is applied first, so the photo
+    still stands the right way up; the colour profile is kept. Returns (bytes, width,
+    height)."""
+    with Image.open(io.BytesIO(data)) as image:
+        options = {}
+        if getattr(image, "n_frames", 1) > 1:  # animated GIF or WebP: every frame, timed
+            upright = image
+            options.update(save_all=True, duration=image.info.get("duration", 100),
+                           loop=image.info.get("loop", 0), comment=b"")
+        else:
+            upright = ImageOps.exif_transpose(image)
+            upright.info = {k: v for k, v in upright.info.items() if k in DRAWING_INFO}
+        if image.info.get("icc_profile"):
+            options["icc_profile"] = image.info["icc_profile"]
+        if kind == "JPEG":
+            if upright.mode not in ("RGB", "L", "CMYK"):
+                upright = upright.convert("RGB")
+            options.update(quality=90, optimize=True)
+        elif kind == "WEBP":
+            options.update(quality=90)
+        output = io.BytesIO()
+        upright.save(output, format=kind, **options)
+        return output.getvalue(), upright.width, upright.height
 
 
 def _checked_image_size(data, kind):
