@@ -131,7 +131,7 @@ def test_preferences_refuse_unknown_values_and_keep_the_old_ones(learner_client,
 
 
 def test_switching_language_updates_the_email_language(learner_client, learner):
-    learner_client.get("/en/language/fr/")
+    learner_client.post("/en/language/fr/")
     assert NotificationPreference.objects.get(user=learner).language == "fr"
 
 

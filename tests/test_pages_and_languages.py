@@ -44,10 +44,31 @@ def test_page_types_are_restricted(course_en):
 
 def test_switcher_goes_to_the_same_page_in_another_language(client, course_fr, course_es):
     lesson_fr = lessons_of(course_fr)[1]
-    response = client.get(f"/fr/language/es/?page={lesson_fr.id}")
+    response = client.post("/fr/language/es/", {"page": lesson_fr.id})
     assert response.status_code == 302
     assert response["Location"] == lesson_fr.get_translation(course_es.locale).url
     assert response.cookies["django_language"].value == "es"
+
+
+def test_a_get_of_the_switch_address_redirects_but_stores_nothing(learner_client, learner,
+                                                                 course_fr, course_es):
+    """Another site's image tag pointing at the switch address changes no setting."""
+    from sse_notifications.models import NotificationPreference
+    from sse_notifications.services import preference_for
+
+    preference_for(learner)
+    lesson_fr = lessons_of(course_fr)[1]
+    response = learner_client.get(f"/fr/language/es/?page={lesson_fr.id}")
+    assert response["Location"] == lesson_fr.get_translation(course_es.locale).url
+    assert "django_language" not in response.cookies
+    assert NotificationPreference.objects.get(user=learner).language == "en"
+
+
+def test_the_switch_that_stores_needs_the_csrf_token(csrf_client, learner):
+    from sse_notifications.models import NotificationPreference
+
+    assert csrf_client.post("/en/language/fr/", {"next": "/en/"}).status_code == 403
+    assert not NotificationPreference.objects.filter(user=learner, language="fr").exists()
 
 
 def test_switcher_falls_back_to_nearest_translated_parent(client, course_en, course_fr):
@@ -60,7 +81,7 @@ def test_switcher_falls_back_to_nearest_translated_parent(client, course_en, cou
 
 
 def test_switcher_on_a_non_page_view_keeps_the_path(learner_client):
-    response = learner_client.get("/en/language/fr/?next=/en/dashboard/")
+    response = learner_client.post("/en/language/fr/", {"next": "/en/dashboard/"})
     assert response["Location"] == "/fr/dashboard/"
 
 
@@ -76,4 +97,7 @@ def test_unknown_language_is_a_404(client):
 def test_every_page_has_a_language_switcher(client, course_en):
     for url in ("/en/", course_en.url, lessons_of(course_en)[0].url, "/en/accounts/login/"):
         html = client.get(url).content.decode()
-        assert 'class="language-switcher"' in html and 'hreflang="es"' in html, url
+        assert 'class="language-switcher"' in html, url
+        # a small form per language: works without JavaScript, and only a POST stores
+        assert 'method="post" action="/en/language/es/"' in html, url
+        assert 'name="csrfmiddlewaretoken"' in html, url

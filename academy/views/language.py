@@ -41,11 +41,14 @@ def visible_page(request, page_id):
 
 
 def switch_language(request, language):
+    """The switcher's forms POST here: the page in that language, and the choice is
+    kept (the language cookie, the language of emails). A GET (an old link, or an
+    image tag on another site) only redirects: it changes nothing stored."""
     languages = dict(settings.LANGUAGES)
     if language not in languages:
         raise Http404(_("Unknown language."))
     locale = Locale.objects.filter(language_code=language).first()
-    page_id = request.GET.get("page", "")
+    page_id = request.POST.get("page") or request.GET.get("page", "")
     target = None
     page = visible_page(request, page_id)
     if page is not None and locale is not None:
@@ -60,9 +63,10 @@ def switch_language(request, language):
                     ) % {"title": page.title, "language": languages[language]})
     if target is None:
         target = translate_url(safe_next(request, home_url()), language)
-    # Notification emails follow the language the user last chose.
-    set_email_language(request.user, language)
     response = redirect(target)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
-                        secure=request.is_secure())
+    if request.method == "POST":  # CSRF-checked: only the visitor's own choice is kept
+        # Notification emails follow the language the user last chose.
+        set_email_language(request.user, language)
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
+                            secure=request.is_secure())
     return response

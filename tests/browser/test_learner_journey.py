@@ -42,7 +42,7 @@ def test_sign_up_enrol_complete_in_french_then_switch_to_spanish(catalog, live_s
     page.click("form[action*='/complete/'] button")
     page.wait_for_url(lambda url: url != first_lesson_url)
 
-    page.click(".language-switcher a[hreflang=es]")
+    page.click(".language-switcher button[lang=es]")
     page.wait_for_url(re.compile(r"/es/"))
     assert page.locator("html").get_attribute("lang") == "es"
     page.click(".breadcrumb a >> nth=0")
