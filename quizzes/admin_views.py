@@ -6,12 +6,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Page
 
 from .bank_io import MAX_GIFT_BYTES
 from .bank_io import export_gift as write_gift
 from .bank_io import import_gift as run_import
-from .models import Question, QuestionCategory, QuizPage
+from .models import Question, QuestionCategory
+from .question_manager import quiz_for_editor
 from .reports import quiz_report
 from .reports import report_csv as build_csv
 
@@ -64,20 +64,13 @@ def export_gift(request):
     return response
 
 
-def editable_quiz(request, page_id):
-    page = get_object_or_404(Page, id=page_id).specific
-    if not isinstance(page, QuizPage) or not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
-    return page
-
-
 def report(request, page_id):
-    quiz = editable_quiz(request, page_id)
+    quiz = quiz_for_editor(request, page_id)
     return render(request, "sse_quizzes/admin/report.html", {"quiz": quiz, **quiz_report(quiz)})
 
 
 def report_csv(request, page_id):
-    quiz = editable_quiz(request, page_id)
+    quiz = quiz_for_editor(request, page_id)
     response = HttpResponse(build_csv(quiz), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.id}-report.csv"'
     return response

@@ -7,11 +7,15 @@ for translation; numbers and flags are shared by all translations.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .grades import GradeBlock
+
 
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock()
-    fraction = blocks.FloatBlock(
-        default=0, help_text=_("Share of the mark, from -1 to 1 (1 = fully right).")
+    fraction = GradeBlock(
+        label=_("Grade"), default=0.0,
+        help_text=_("Share of the mark this answer earns: 100 % for the right answer; "
+                    "a negative grade takes marks away."),
     )
     feedback = blocks.CharBlock(required=False)
 
@@ -49,7 +53,7 @@ class TrueFalseBlock(blocks.StructBlock):
 class NumericAnswerBlock(blocks.StructBlock):
     value = blocks.FloatBlock()
     tolerance = blocks.FloatBlock(default=0, min_value=0)
-    fraction = blocks.FloatBlock(default=1)
+    fraction = GradeBlock(negative=False, label=_("Grade"), default=1.0)
     feedback = blocks.CharBlock(required=False)
 
 
@@ -64,7 +68,7 @@ class NumericBlock(blocks.StructBlock):
 
 class ShortAnswerBlock(blocks.StructBlock):
     text = blocks.CharBlock()
-    fraction = blocks.FloatBlock(default=1)
+    fraction = GradeBlock(negative=False, label=_("Grade"), default=1.0)
     feedback = blocks.CharBlock(required=False)
 
 

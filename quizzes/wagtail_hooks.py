@@ -7,8 +7,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses.role_setup import TRAINER_PERMISSIONS_HOOK
 
-from . import admin_views
+from . import admin_views, question_manager
 from .models import Question, QuestionCategory, QuizPage
+from .question_views import QuestionCreateView, QuestionEditView
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -17,6 +18,8 @@ class QuestionViewSet(SnippetViewSet):
     list_display = ["name", "category", "kind", "locale"]
     list_filter = ["category", "locale"]
     search_fields = ["name"]
+    add_view_class = QuestionCreateView
+    edit_view_class = QuestionEditView
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -41,6 +44,18 @@ def quiz_admin_urls():
         path("quizzes/export-gift/", admin_views.export_gift, name="sse_quizzes_export_gift"),
         path("quizzes/<int:page_id>/report/", admin_views.report, name="sse_quizzes_report"),
         path("quizzes/<int:page_id>/report.csv", admin_views.report_csv, name="sse_quizzes_report_csv"),
+        path("quizzes/<int:page_id>/questions/", question_manager.manage,
+             name="sse_quizzes_questions"),
+        path("quizzes/<int:page_id>/questions/add/", question_manager.add,
+             name="sse_quizzes_questions_add"),
+        path("quizzes/<int:page_id>/questions/publish/", question_manager.publish,
+             name="sse_quizzes_questions_publish"),
+        path("quizzes/<int:page_id>/questions/<str:block_id>/move/", question_manager.move,
+             name="sse_quizzes_question_move"),
+        path("quizzes/<int:page_id>/questions/<str:block_id>/remove/", question_manager.remove,
+             name="sse_quizzes_question_remove"),
+        path("quizzes/add-questions/", question_manager.add_to_chosen_quiz,
+             name="sse_quizzes_add_to_quiz"),
     ]
 
 
@@ -60,6 +75,8 @@ def report_button(page, user, view_name=None, next_url=None):
     from wagtail.admin.widgets import Button
 
     if isinstance(page.specific_deferred, QuizPage) and page.permissions_for_user(user).can_edit():
+        yield Button(_("Questions"), reverse("sse_quizzes_questions", args=[page.id]),
+                     icon_name="help", priority=55)
         yield Button(_("Quiz report"), reverse("sse_quizzes_report", args=[page.id]),
                      icon_name="doc-full", priority=60)
 

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from quizzes.bank_io import text_to_rich_text
 from quizzes.models import Question, QuestionCategory, QuizPage
+from quizzes.naming import is_bare, readable_name
 
 from .identifiers import translation_key
 from .parser import Quiz, course_dirs, read_course
@@ -137,7 +138,10 @@ class Loader:
         questions = []
         for parsed in quiz.questions:
             key = translation_key(course_key, module_key, quiz.key, parsed.name)
-            fields = {"name": parsed.name, "category": category,
+            # Catalog titles are bare numbers (q1, q2…), kept for the key; trainers
+            # find the question in the bank by its first words.
+            name = readable_name(parsed.text) if is_bare(parsed.name) else parsed.name
+            fields = {"name": name[:255], "category": category,
                       "text": text_to_rich_text(parsed.text),
                       "general_feedback": parsed.general_feedback}
             question = Question.objects.filter(translation_key=key, locale=locale).first()

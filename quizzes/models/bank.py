@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 
+from ..naming import is_bare, readable_name
 from ..question_blocks import QUESTION_TYPE_BLOCKS
 
 
@@ -25,7 +26,9 @@ class QuestionCategory(models.Model):
 class Question(PreviewableMixin, TranslatableMixin, models.Model):
     """A question in one language; its translations share `translation_key`."""
 
-    name = models.CharField(_("name"), max_length=255, help_text=_("For trainers only."))
+    name = models.CharField(
+        _("name"), max_length=255, blank=True,
+        help_text=_("For trainers only. Left empty, it is made from the question's first words."))
     category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT,
                                  related_name="questions", verbose_name=_("category"))
     text = RichTextField(_("question text"))
@@ -50,6 +53,11 @@ class Question(PreviewableMixin, TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if is_bare(self.name):
+            self.name = readable_name(self.text) or self.name
+        super().save(*args, **kwargs)
 
     @property
     def kind(self):

@@ -11,6 +11,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.models import StepPage
 
+from ..panels import QuestionsLinkPanel
+
 GRADING_METHODS = [
     ("highest", _("Highest grade")),
     ("last", _("Last attempt")),
@@ -66,7 +68,8 @@ class QuizPage(StepPage):
     (review_closed_correctness, review_closed_marks, review_closed_feedback,
      review_closed_right_answers) = review_fields("closed", _("after the quiz closes"))
 
-    content_panels = StepPage.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
+    content_panels = StepPage.content_panels + [
+        FieldPanel("intro"), QuestionsLinkPanel(heading=_("Question bank")), FieldPanel("questions")]
     settings_panels = StepPage.settings_panels + [
         MultiFieldPanel([
             FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("min_delay_minutes"),
