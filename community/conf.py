@@ -20,7 +20,9 @@ def edit_window_minutes():
 
 
 def rate_limit(action):
-    """(count, seconds): at most `count` actions of this kind per person per `seconds`."""
+    """(count, seconds): at most `count` actions of this kind per person per `seconds`.
+    ACADEMY_RATE_<ACTION> wins (courses.ratelimit reads it); the older
+    ACADEMY_COMMUNITY_RATE_<ACTION>, then these defaults, come next."""
     defaults = {
         "post": (10, 60),
         "report": (10, 3600),

@@ -12,6 +12,14 @@ def refusal(request, status, message):
     return render(request, "sse_courses/refused.html", {"message": message}, status=status)
 
 
+def refused_response(request, refused):
+    """The page for a Refused; a rate limit says when to come back (Retry-After)."""
+    response = refusal(request, refused.status, refused.message)
+    if getattr(refused, "retry_after", None):
+        response["Retry-After"] = str(refused.retry_after)
+    return response
+
+
 def post_only(view):
     """Refuse GET (and anything but POST) with a 405 that explains, and turn
     Refused into its response."""
@@ -25,7 +33,7 @@ def post_only(view):
         try:
             return view(request, *args, **kwargs)
         except Refused as refused:
-            return refusal(request, refused.status, refused.message)
+            return refused_response(request, refused)
 
     return wrapper
 
@@ -38,6 +46,6 @@ def refusing(view):
         try:
             return view(request, *args, **kwargs)
         except Refused as refused:
-            return refusal(request, refused.status, refused.message)
+            return refused_response(request, refused)
 
     return wrapper

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from . import progress
+from . import progress, ratelimit
 from .blocks import ActivityAnswerForm, activity_input_names
 from .forms import JoinCohortForm
 from .http import post_only
@@ -100,8 +100,15 @@ def save_activity(request, page_id, block_id):
 @post_only
 def join_cohort(request):
     check_signed_in(request.user, _("Please log in to join a cohort."))
+    # Codes are short enough to guess by trial: wrong ones are counted per person and
+    # per client, and a limit reached refuses even a right code until the window ends.
+    person, client = f"user:{request.user.pk}", ratelimit.client_address(request)
+    ratelimit.check("join_code", person)
+    ratelimit.check("join_code_client", client)
     form = JoinCohortForm(request.POST)
     if not form.is_valid():
+        ratelimit.failed("join_code", person)
+        ratelimit.failed("join_code_client", client)
         raise Refused(400, " ".join(form.errors.get("code", [_("Invalid code.")])))
     cohort = form.cohort
     check_course_open(cohort.course, request)

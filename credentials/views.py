@@ -5,7 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from courses.http import refusal, refusing
+from courses import ratelimit
+from courses.http import refusal, refused_response, refusing
 from courses.storage import read_bytes
 
 from . import badges, keys
@@ -17,10 +18,17 @@ from .services import course_in_language
 
 def verify(request, code):
     """Public: anyone holding a code may check it. Shows the holder's name, the
-    course, the date and whether it is valid — never an email or an account id."""
+    course, the date and whether it is valid — never an email or an account id.
+    Unknown codes are counted per client: past the limit every lookup waits."""
+    client = ratelimit.client_address(request)
+    try:
+        ratelimit.check("verify", client)
+    except ratelimit.RateLimited as limited:
+        return refused_response(request, limited)
     normalised = normalise(code)
     certificate = Certificate.objects.filter(code=normalised).first() if normalised else None
     if certificate is None:
+        ratelimit.failed("verify", client)
         return render(request, "sse_credentials/verify_unknown.html", {"code": code[:64]},
                       status=404)
     course = course_in_language(certificate.course_key, get_language())

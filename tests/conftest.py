@@ -37,6 +37,17 @@ def load_demo_site():
     call_command("load_catalog", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty local-memory cache: rate-limit counts (sign-ups and
+    failed logins from 127.0.0.1…) must not carry over from one test to the next."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):  # a shared Redis is left alone
+        caches["default"].clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database starts with the demo catalog, loaded once."""

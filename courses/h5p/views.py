@@ -5,6 +5,7 @@ import json
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from .. import ratelimit
 from ..permissions import Refused, check_enrolled, check_signed_in
 from ..views import get_step
 from . import conf
@@ -16,7 +17,10 @@ def json_refusals(view):
         try:
             return view(request, *args, **kwargs)
         except Refused as refused:
-            return JsonResponse({"error": refused.message}, status=refused.status)
+            response = JsonResponse({"error": refused.message}, status=refused.status)
+            if getattr(refused, "retry_after", None):
+                response["Retry-After"] = str(refused.retry_after)
+            return response
     return wrapper
 
 
@@ -36,6 +40,8 @@ def xapi(request, page_id, block_id):
         raise Refused(405, _("Statements are sent with POST."))
     if int(request.META.get("CONTENT_LENGTH") or 0) > conf.MAX_STATEMENT_BYTES():
         raise Refused(413, _("The statement is too large."))
+    check_signed_in(request.user, _("Please log in to save your results."))
+    ratelimit.hit("xapi", f"user:{request.user.pk}")  # before any database work
     step, course, block = h5p_target(request, page_id, block_id)
     try:
         statement = json.loads(request.body.decode("utf-8"))
