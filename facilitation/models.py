@@ -10,14 +10,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.storage import delete_files_with_rows, private_storage
+
 from . import conf
 
 
 class DashboardExport(models.Model):
     """A cohort dashboard as a CSV or XLSX file, built by a Celery task.
 
-    The file is kept in the database (never on a public media path) and is
-    written in the same update that marks the export ready.
+    The file is kept in the academy's private storage (courses.storage: never on a
+    public path) and named in the same update that marks the export ready.
     """
 
     PENDING, RUNNING, READY, FAILED = "pending", "running", "ready", "failed"
@@ -40,7 +42,8 @@ class DashboardExport(models.Model):
     state = models.CharField(max_length=10, choices=STATES, default=PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    content = models.BinaryField(null=True, blank=True, editable=False)
+    file = models.FileField(upload_to="exports/", storage=private_storage, blank=True,
+                            editable=False)
     rows = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
 
@@ -49,10 +52,10 @@ class DashboardExport(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(state="ready") | models.Q(content__isnull=False),
+                condition=~models.Q(state="ready") | ~models.Q(file=""),
                 name="ready_dashboard_exports_have_a_file"),
             models.CheckConstraint(
-                condition=models.Q(state="ready") | models.Q(content__isnull=True),
+                condition=models.Q(state="ready") | models.Q(file=""),
                 name="only_ready_dashboard_exports_have_a_file"),
         ]
 
@@ -66,6 +69,9 @@ class DashboardExport(models.Model):
     @property
     def is_finished(self):
         return self.state in (self.READY, self.FAILED)
+
+
+delete_files_with_rows(DashboardExport, "file")
 
 
 def new_token():

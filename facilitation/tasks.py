@@ -8,10 +8,11 @@ import logging
 
 from celery import shared_task
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from courses.storage import store
 
 logger = logging.getLogger(__name__)
 MAIL_RETRY = {"acks_late": True, "autoretry_for": (OSError,), "max_retries": 5,
@@ -38,12 +39,13 @@ def build_dashboard_export(export_id):
         with translation.override(export.language):
             message = _("The export could not be built (%(error)s). Please try again.") % {
                 "error": f"{type(error).__name__}: {error}"[:300]}
-        exports.update(state=DashboardExport.FAILED, error=message, content=None,
+        exports.update(state=DashboardExport.FAILED, error=message, file="",
                        finished_at=timezone.now())
         return
-    with transaction.atomic():
-        exports.update(state=DashboardExport.READY, content=content, rows=rows, error="",
-                       finished_at=timezone.now())
+    name = store(export.file, f"{export.filename}", content)
+    if not exports.update(state=DashboardExport.READY, file=name, rows=rows, error="",
+                          finished_at=timezone.now()):
+        export.file.storage.delete(name)  # the export was deleted meanwhile
 
 
 def send_plain(subject, template, context, to, reply_to=None):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from bench.cohorts import build_cohort
+from courses.storage import read_bytes
 from facilitation.models import DashboardExport
 from facilitation.services import export_files
 
@@ -75,7 +76,7 @@ def test_formulas_in_names_are_neutralised(scenario, facilitator,
     for file_format in ("csv", "xlsx"):
         export = ask_export(facilitator, scenario["cohort"], file_format,
                             django_capture_on_commit_callbacks)
-        content = bytes(DashboardExport.objects.get(pk=export.pk).content)
+        content = read_bytes(DashboardExport.objects.get(pk=export.pk).file)
         if file_format == "csv":
             assert "'=HYPERLINK" in content.decode("utf-8-sig")
         else:
@@ -96,7 +97,7 @@ def test_a_failure_mid_export_shows_failed_with_its_message_and_no_file(
     export = ask_export(facilitator, scenario["cohort"], "csv", django_capture_on_commit_callbacks)
     assert written  # the build had started
     export.refresh_from_db()
-    assert export.state == DashboardExport.FAILED and export.content is None
+    assert export.state == DashboardExport.FAILED and not export.file
     assert "disk full while writing row 2" in export.error
     page = facilitator.get(reverse("sse_facilitation:export", args=[export.pk])).content.decode()
     assert "disk full while writing row 2" in page and "/download/" not in page

@@ -8,6 +8,7 @@ writes nothing.
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
@@ -48,7 +49,8 @@ def world(django_user_model, course_en):
     candidate = user(django_user_model, "candidate")
     enrol(candidate, course_en)
     export = DashboardExport.objects.create(cohort=cohort, requested_by=people["trainer"],
-                                            state=DashboardExport.READY, content=b"a,b\n")
+                                            state=DashboardExport.READY,
+                                            file=ContentFile(b"a,b\n", name="export.csv"))
     return {"cohort": cohort, "people": people, "export": export, "candidate": candidate,
             "course": course_en}
 

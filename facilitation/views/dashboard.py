@@ -27,7 +27,7 @@ def dashboard(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
     data = cohort_dashboard(cohort)
     page = Paginator(data.rows, conf.learners_per_page()).get_page(request.GET.get("page"))
-    exports = list(DashboardExport.objects.filter(cohort=cohort).defer("content")[:5])
+    exports = list(DashboardExport.objects.filter(cohort=cohort)[:5])
     needing = data.needs_help
     return render(request, "sse_facilitation/dashboard.html", {
         "cohort": cohort, "data": data, "page": page, "exports": exports,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from courses.http import refusal
 from courses.permissions import Refused
+from courses.storage import read_bytes
 
 from ..forms import ExportForm
 from ..models import DashboardExport
@@ -18,7 +19,7 @@ from .common import cleaned_data, facilitator_page, post_only
 
 def export_for(request, export_id):
     check_facilitator(request.user)
-    export = DashboardExport.objects.defer("content").filter(pk=export_id).first()
+    export = DashboardExport.objects.filter(pk=export_id).first()
     if export is None:
         raise Refused(404, _("This export does not exist."))
     check_may_use_export(request.user, export)
@@ -47,8 +48,7 @@ def download_export(request, export_id):
     export = export_for(request, export_id)
     if export.state != DashboardExport.READY:
         return refusal(request, 409, _("This export is not ready."))
-    content = DashboardExport.objects.values_list("content", flat=True).get(pk=export.pk)
-    response = HttpResponse(bytes(content), content_type=DashboardExport.CONTENT_TYPES[
+    response = HttpResponse(read_bytes(export.file), content_type=DashboardExport.CONTENT_TYPES[
         export.file_format])
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response

@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from demo_site.celery import app as celery_app
@@ -51,7 +52,8 @@ def start_worker(queue, log, extra_env):
     killing the first); its output goes to `log`."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "demo_site.settings.base",
            "DATABASE_URL": database_url(), "CELERY_BROKER_URL": os.environ["CELERY_BROKER_URL"],
-           **extra_env}
+           # The worker writes the private files (certificates, exports) the test reads.
+           "ACADEMY_PRIVATE_ROOT": str(settings.ACADEMY_PRIVATE_ROOT), **extra_env}
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "demo_site.celery", "worker", "--pool=solo",
          "-Q", queue, "--loglevel=INFO", "--without-gossip", "--without-mingle"],
