@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses.role_setup import TRAINER_PERMISSIONS_HOOK
 
-from . import admin_views, question_manager
+from . import admin_views, gift_import_views, question_manager
 from .models import Question, QuestionCategory, QuizPage
 from .question_views import QuestionCreateView, QuestionEditView
 
@@ -40,7 +40,7 @@ register_snippet(QuestionBankGroup)
 @hooks.register("register_admin_urls")
 def quiz_admin_urls():
     return [
-        path("quizzes/import-gift/", admin_views.import_gift, name="sse_quizzes_import_gift"),
+        path("quizzes/import-gift/", gift_import_views.import_gift, name="sse_quizzes_import_gift"),
         path("quizzes/export-gift/", admin_views.export_gift, name="sse_quizzes_export_gift"),
         path("quizzes/<int:page_id>/report/", admin_views.report, name="sse_quizzes_report"),
         path("quizzes/<int:page_id>/report.csv", admin_views.report_csv, name="sse_quizzes_report_csv"),

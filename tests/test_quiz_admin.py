@@ -1,14 +1,13 @@
-"""Trainer tools in the admin: GIFT import with dry run, export, quiz reports, preview."""
+"""Trainer tools in the admin: GIFT export, quiz reports, preview (the GIFT import:
+test_gift_import_admin.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from courses import progress
 from courses.roles import TRAINERS
 from quizzes import services
-from quizzes.models import Question
 
 from .conftest import course_in
 from .quiz_builders import make_question, make_quiz
@@ -23,35 +22,6 @@ def trainer_client(django_user_model):
     client = Client()
     client.force_login(trainer)
     return client
-
-
-def upload(text, name="bank.gift"):
-    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
-
-
-def test_dry_run_lists_problems_with_lines_and_saves_nothing(trainer_client):
-    response = trainer_client.post("/admin/quizzes/import-gift/", {
-        "file": upload("::a:: Fine {=x ~y}\n\n::b:: Broken {#nope}\n"), "category": "Imported",
-        "dry_run": "on"})
-    assert response.status_code == 400
-    assert "Line 3" in response.content.decode()
-    assert not Question.objects.exists()
-
-
-def test_import_then_export(trainer_client):
-    response = trainer_client.post("/admin/quizzes/import-gift/", {
-        "file": upload("::a:: Fine {=x ~y}\n\n::b:: Order {>one >two}\n"), "category": "Imported"})
-    assert response.status_code == 200
-    assert Question.objects.filter(category__name="Imported").count() == 2
-    exported = trainer_client.get("/admin/quizzes/export-gift/").content.decode()
-    assert "{>one >two}" in exported
-
-
-def test_import_refuses_other_files(trainer_client):
-    response = trainer_client.post("/admin/quizzes/import-gift/", {
-        "file": upload("x", name="bank.exe"), "category": "Imported"})
-    assert "Choose a .txt or .gift file" in response.content.decode()
-    assert not Question.objects.exists()
 
 
 def test_learners_cannot_use_trainer_tools(learner_client):
