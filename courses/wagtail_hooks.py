@@ -6,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .h5p import admin_views as h5p_admin
+from .h5p import chooser as h5p_chooser
+from .h5p.content_types import with_content_type
 from .models import Cohort, H5PPackage
 from .role_setup import TRAINER_PERMISSIONS_HOOK
 
@@ -25,15 +27,21 @@ register_snippet(CohortViewSet)
 
 
 class H5PPackageViewSet(SnippetViewSet):
-    """Packages are listed and chosen here; they are added by uploading (below)."""
+    """Packages are listed and chosen here; they are added by uploading (below, or from
+    the chooser's Upload tab)."""
 
     model = H5PPackage
     icon = "code"
     menu_label = _("H5P packages")
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["title", "main_library", "created_at"]
+    list_display = ["title", h5p_chooser.content_type_column(), h5p_chooser.preview_column(),
+                    "created_at"]
     search_fields = ["title", "main_library"]
+    chooser_viewset_class = h5p_chooser.H5PChooserViewSet
+
+    def get_queryset(self, request):
+        return with_content_type(H5PPackage.objects.all())
 
 
 register_snippet(H5PPackageViewSet)
@@ -48,6 +56,7 @@ class UploadMenuItem(MenuItem):
 def h5p_admin_urls():
     return [
         path("h5p/upload/", h5p_admin.upload, name="sse_h5p_upload"),
+        path("h5p/<uuid:package_id>/preview/", h5p_admin.preview, name="sse_h5p_preview"),
         path("h5p/statements/<int:page_id>/", h5p_admin.export_statements,
              name="sse_h5p_statements"),
     ]

@@ -1,5 +1,5 @@
-"""Trainer pages: upload .h5p packages (big ones imported by a Celery task) and export
-a course's xAPI statements as JSON."""
+"""Trainer pages: upload .h5p packages (big ones imported by a Celery task), preview a
+package in the player, and export a course's xAPI statements as JSON."""
 
 from pathlib import Path
 
@@ -10,9 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import CoursePage, H5PUpload, XAPIStatement
+from ..models import CoursePage, H5PPackage, H5PUpload, XAPIStatement
 from ..tasks import import_h5p_upload
 from . import conf
+from .content_types import with_content_type
+from .player import preview_settings
 
 
 class UploadForm(forms.Form):
@@ -27,14 +29,29 @@ class UploadForm(forms.Form):
         return upload
 
 
+def store_upload(file, user):
+    """The upload's row and file, waiting for import_h5p_upload."""
+    return H5PUpload.objects.create(file=file, original_name=Path(file.name).name[:255],
+                                    uploaded_by=user)
+
+
+def preview(request, package_id):
+    """The package played for a trainer (from the chooser): nothing is recorded, since
+    the player gets no statement or state URL and no learner."""
+    if not request.user.has_perm("sse_courses.view_h5ppackage"):
+        raise PermissionDenied
+    package = get_object_or_404(with_content_type(H5PPackage.objects.all()), pk=package_id)
+    return render(request, "sse_courses/admin/h5p_preview.html", {
+        "package": package, "player": preview_settings(request, package)})
+
+
 def upload(request):
     if not request.user.has_perm("sse_courses.add_h5pupload"):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
-        record = H5PUpload.objects.create(file=file, original_name=Path(file.name).name[:255],
-                                          uploaded_by=request.user)
+        record = store_upload(file, request.user)
         if file.size > conf.ASYNC_IMPORT_BYTES():
             import_h5p_upload.delay(record.pk)
         else:

@@ -55,3 +55,14 @@ def player_settings(request, page, block_id, package):
         "user_name": (user.get_full_name() or user.get_username()) if signed_in else "",
         "user_mail": (user.email or user.get_username()) if signed_in else "",
     }
+
+
+def preview_settings(request, package):
+    """Settings for a trainer's preview: the same player, with no learner, no saved state
+    and nowhere to send statements (the scripts post only for a signed-in learner)."""
+    preview = {"id": "preview", "state": "", "signed_in": False, "user_mail": "",
+               "object_iri": request.build_absolute_uri(request.path)}
+    if conf.player_origin():
+        return {**preview, "title": package.title, "player_origin": conf.player_origin(),
+                "embed_url": conf.player_origin() + reverse("sse_courses:h5p_embed", args=[package.id])}
+    return {**preview, **player_files(package), "custom_js": static("sse_courses/h5p-frame.js")}
