@@ -6,6 +6,7 @@ from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from courses.outbox import enqueue_after_commit
 from courses.roles import LEARNERS
 
 from .tasks import send_email
@@ -84,4 +85,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
                   to_email, html_email_template_name=None):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        send_email.delay(subject, body, [to_email], from_email=from_email)
+        enqueue_after_commit(send_email, subject, body, [to_email], from_email=from_email)

@@ -29,6 +29,10 @@ class PlanExport(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(state="ready") | models.Q(pdf__isnull=False),
                 name="ready_exports_have_a_document"),
+            # A double click or a reload asks once: the view returns the pending one.
+            models.UniqueConstraint(fields=["user", "course_key"],
+                                    condition=models.Q(state="pending"),
+                                    name="one_pending_plan_export"),
         ]
 
     def __str__(self):

@@ -2,6 +2,7 @@
 sanitised when rendered (rendering.py), plain fields are escaped by the templates."""
 
 import re
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -59,6 +60,8 @@ class PostFields(forms.Form):
                            help_text=_("Markdown: **bold**, *italic*, lists, links. "
                                        "Mention someone with @name."))
     attachments = FilesField(label=_("Attach images or PDF files"), required=False)
+    # A new key each time the form is shown: submitting it twice makes one post.
+    submission = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

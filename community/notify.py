@@ -1,6 +1,10 @@
 """Community → notifications: who hears about what. Recipients are always filtered by
-visibility.py first (a cohort's discussion never reaches someone outside it)."""
+visibility.py first (a cohort's discussion never reaches someone outside it).
 
+The fan-out runs in a Celery task (community/tasks.py), queued through the outbox with
+the post, and filters all the followers in one query (visibility.readers_of_*)."""
+
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
@@ -8,7 +12,7 @@ from sse_notifications import services as notifications
 from sse_notifications import visibility as notification_visibility
 
 from .people import display_name, users_mentioned
-from .visibility import can_see_post, can_see_thread, visible_target_keys
+from .visibility import readers_of_post, readers_of_thread, visible_target_keys
 
 REPLIED = gettext_noop("%(actor)s replied in “%(thread)s”")
 MENTIONED = gettext_noop("%(actor)s mentioned you in “%(thread)s”")
@@ -33,24 +37,22 @@ def _params(actor, thread):
     return {"actor": display_name(actor), "thread": thread.title}
 
 
-def _who_sees_post(users, post):
-    return [user for user in users if can_see_post(user, post)]
-
-
 def post_published(post):
-    """Called once a post is visible to others (at once, or when a moderator approves it)."""
+    """Notify who was mentioned and who follows, once the post is visible to others (at
+    once, or when a moderator approves it). Run by community.tasks.notify_post."""
     thread, actor = post.thread, post.author
-    mentioned = _who_sees_post(users_mentioned(post.body_markdown), post)
+    named = [user.pk for user in users_mentioned(post.body_markdown)]
+    mentioned = list(readers_of_post(post, get_user_model().objects.filter(pk__in=named)))
     notifications.notify(mentioned, MENTIONED, params=_params(actor, thread),
                          url=thread_url(thread, post), target_key=thread.target_key(), actor=actor)
     already = {user.pk for user in mentioned}
     if post.depth == post.OPENING:
         followers = notifications.subscribers(space_key(thread.topic.space)).exclude(pk__in=already)
-        recipients = [user for user in followers if can_see_thread(user, thread)]
+        recipients = readers_of_thread(thread, followers)
         message = NEW_THREAD
     else:
         followers = notifications.subscribers(thread.target_key()).exclude(pk__in=already)
-        recipients = _who_sees_post(followers, post)
+        recipients = readers_of_post(post, followers)
         message = REPLIED
     notifications.notify(recipients, message, params=_params(actor, thread),
                          url=thread_url(thread, post), target_key=thread.target_key(), actor=actor)
@@ -58,8 +60,7 @@ def post_published(post):
 
 def synthesis_written(synthesis):
     thread = synthesis.thread
-    followers = notifications.subscribers(thread.target_key())
-    recipients = [user for user in followers if can_see_thread(user, thread)]
+    recipients = readers_of_thread(thread, notifications.subscribers(thread.target_key()))
     notifications.notify(recipients, SYNTHESIS, params=_params(synthesis.author, thread),
                          url=thread_url(thread), target_key=thread.target_key(),
                          actor=synthesis.author)

@@ -122,3 +122,76 @@ def visible_target_keys(user, keys):
         seen |= {f"community.post:{pk}" for pk in
                  visible_posts(user).filter(pk__in=wanted["post"]).values_list("pk", flat=True)}
     return seen & set(keys)
+
+
+# Bulk: who, among many people, may see one thread or post (notification fan-out).
+# The same rules as above, stated over people for one known thread instead of over
+# threads for one known person, so a post's followers are filtered in one query
+# rather than three per follower. tests/test_community_visibility.py checks that
+# both forms agree.
+
+def _everyone():
+    return Q(pk__isnull=False)  # not Q(): an empty Q vanishes when OR-ed
+
+
+def _nobody():
+    return Q(pk__in=[])
+
+
+def _people_q(thread):
+    from django.contrib.auth import get_user_model
+
+    from courses.models import Cohort, CohortMembership, Enrolment
+    from courses.roles import TRAINERS
+
+    user_model = get_user_model()
+    me = OuterRef("pk")
+    facilitating = Cohort.facilitators.through.objects.filter(user_id=me)
+
+    def member(cohort_id):
+        return (Exists(CohortMembership.objects.filter(user_id=me, cohort_id=cohort_id))
+                | Exists(facilitating.filter(cohort_id=cohort_id)))
+
+    space = thread.topic.space
+    trainer = Q(is_superuser=True) | Exists(
+        user_model.groups.through.objects.filter(user_id=me, group__name=TRAINERS))
+    if space.kind == Space.ACADEMY:
+        reads_space = _everyone()
+    elif space.kind == Space.COURSE:
+        reads_space = (Exists(Enrolment.objects.filter(user_id=me, course_key=space.course_key))
+                       | Exists(facilitating.filter(cohort__course__translation_key=space.course_key)))
+    else:
+        reads_space = member(space.cohort_id)
+    in_cohort = member(thread.cohort_id) if thread.cohort_id else _everyone()
+    moderates = _nobody()
+    if thread.cohort_id:
+        moderates |= Exists(facilitating.filter(cohort_id=thread.cohort_id))
+    if space.kind == Space.COHORT:
+        moderates |= Exists(facilitating.filter(cohort_id=space.cohort_id))
+    elif space.kind == Space.COURSE and not thread.cohort_id:
+        moderates |= Exists(facilitating.filter(cohort__course__translation_key=space.course_key))
+    return trainer, reads_space & in_cohort, moderates
+
+
+def readers_of_thread(thread, people):
+    """Those of `people` (a user queryset) who may see `thread`, as can_see_thread."""
+    trainer, reads, moderates = _people_q(thread)
+    opening_published = Post.objects.filter(thread=thread, depth=Post.OPENING,
+                                            status=Post.PUBLISHED).exists()
+    opening = _everyone() if opening_published else Q(pk=thread.author_id) | moderates
+    return people.filter(trainer | (reads & opening))
+
+
+def readers_of_post(post, people):
+    """Those of `people` (a user queryset) who may see `post`, as can_see_post."""
+    thread = post.thread
+    trainer, reads, moderates = _people_q(thread)
+    opening_published = Post.objects.filter(thread=thread, depth=Post.OPENING,
+                                            status=Post.PUBLISHED).exists()
+    opening = _everyone() if opening_published else Q(pk=thread.author_id) | moderates
+    published = post.status == Post.PUBLISHED and (
+        post.parent_id is None or post.parent.status == Post.PUBLISHED)
+    shown = _everyone() if published else moderates
+    if post.status == Post.PENDING:
+        shown |= Q(pk=post.author_id)
+    return people.filter(trainer | (reads & opening & shown))

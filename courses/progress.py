@@ -2,7 +2,9 @@
 
 Views of other apps (quizzes, H5P…) record their own facts, then call
 `complete_step`. When the last step of a course is completed, the signal
-`course_completed` is sent once, after the transaction commits.
+`course_completed` is sent once, inside the transaction that completes it: a
+receiver records its follow-up work there (`courses.outbox.enqueue_after_commit`),
+so the completion and the work it causes are committed together or not at all.
 """
 
 from datetime import timedelta
@@ -18,7 +20,7 @@ from wagtail.models import Page
 
 from .models import CoursePage, Enrolment, StepProgress, step_page_models
 
-# Sent with: user, course_key, enrolment
+# Sent with: user, course_key, enrolment, inside the completing transaction.
 course_completed = Signal()
 
 
@@ -127,12 +129,10 @@ def refresh_enrolment(enrolment, step_keys=None, extra_fields=()):
     if enrolment.total_steps and done == enrolment.total_steps and not enrolment.completed_at:
         enrolment.completed_at = timezone.now()
         update_fields.append("completed_at")
-        transaction.on_commit(
-            lambda: course_completed.send(
-                sender=Enrolment, user=enrolment.user, course_key=enrolment.course_key,
-                enrolment=enrolment,
-            )
-        )
+        enrolment.save(update_fields=update_fields)
+        course_completed.send(sender=Enrolment, user=enrolment.user,
+                              course_key=enrolment.course_key, enrolment=enrolment)
+        return
     enrolment.save(update_fields=update_fields)
 
 

@@ -1,10 +1,10 @@
 """Recount learners' progress when a trainer changes a course's structure.
 
 Publishing, unpublishing, moving or deleting a module or step changes how many
-steps a course has; the recount runs in a Celery task after the commit.
+steps a course has; the recount runs in a Celery task, queued through the outbox
+with the change.
 """
 
-from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
@@ -23,11 +23,12 @@ def course_key_of(page):
 
 
 def schedule_recount(page):
+    from .outbox import enqueue_after_commit
     from .tasks import recompute_course_progress
 
     key = course_key_of(page)
     if key is not None:
-        transaction.on_commit(lambda: recompute_course_progress.delay(str(key)))
+        enqueue_after_commit(recompute_course_progress, str(key))
 
 
 @receiver(page_published)

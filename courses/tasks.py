@@ -50,3 +50,12 @@ def forward_xapi_statements():
     from .h5p.lrs import forward_pending
 
     return forward_pending()
+
+
+@shared_task(acks_late=True)
+def sweep_outbox():
+    """Run by Celery beat every minute: send the tasks the broker could not take
+    when their write committed (see courses/outbox.py). Returns how many were sent."""
+    from .outbox import sweep
+
+    return sweep()

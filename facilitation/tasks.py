@@ -8,10 +8,12 @@ import logging
 
 from celery import shared_task
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from courses.outbox import enqueue_after_commit
 from courses.storage import store
 
 logger = logging.getLogger(__name__)
@@ -76,12 +78,13 @@ def email_announcement(announcement_id, site_url):
     others never get the announcement twice. `emailed_at` marks it handed out, once."""
     from .models import Announcement
 
-    if not Announcement.objects.filter(pk=announcement_id, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()):
-        return
-    cohort = Announcement.objects.select_related("cohort").get(pk=announcement_id).cohort
-    for user_id in cohort.members.exclude(email="").values_list("pk", flat=True):
-        email_announcement_to.delay(announcement_id, user_id, site_url)
+    with transaction.atomic():  # the mark and the members' tasks (the outbox), together
+        if not Announcement.objects.filter(pk=announcement_id, emailed_at__isnull=True).update(
+                emailed_at=timezone.now()):
+            return
+        cohort = Announcement.objects.select_related("cohort").get(pk=announcement_id).cohort
+        for user_id in cohort.members.exclude(email="").values_list("pk", flat=True):
+            enqueue_after_commit(email_announcement_to, announcement_id, user_id, site_url)
 
 
 @shared_task(**MAIL_RETRY)

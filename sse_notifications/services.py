@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from courses.outbox import enqueue_after_commit
+
 from . import conf, visibility
 from .models import Notification, NotificationPreference, Subscription
 
@@ -24,7 +26,8 @@ def notify(recipients, message, *, params=None, url="", target_key="", actor=Non
     """Notify each recipient (already filtered by the caller for visibility) except the
     actor. `message` is an English msgid with %(name)s placeholders, rendered later
     in each recipient's language with `params`. One INSERT for all recipients; those
-    who want emails immediately get them after the transaction commits."""
+    who want emails immediately get them by a task recorded in the same transaction
+    (the outbox) and sent after the commit."""
     params = {str(k): str(v) for k, v in (params or {}).items()}
     url = _clean_url(url)
     actor_id = getattr(actor, "pk", None)
@@ -39,16 +42,17 @@ def notify(recipients, message, *, params=None, url="", target_key="", actor=Non
                                  params=params, url=url, target_key=target_key, created_at=now))
     if not rows:
         return []
-    created = Notification.objects.bulk_create(rows)
-    forget_unread_counts(users)
     immediate = set(NotificationPreference.objects.filter(
         user_id__in=seen, email_mode=NotificationPreference.IMMEDIATELY,
     ).values_list("user_id", flat=True))
-    ids = [n.pk for n in created if n.recipient_id in immediate]
-    if ids:
-        from .tasks import send_immediate_emails
+    with transaction.atomic(savepoint=False):  # the notifications and their emails' task, together
+        created = Notification.objects.bulk_create(rows)
+        ids = [n.pk for n in created if n.recipient_id in immediate]
+        if ids:
+            from .tasks import send_immediate_emails
 
-        transaction.on_commit(lambda: send_immediate_emails.delay(ids))
+            enqueue_after_commit(send_immediate_emails, ids)
+    forget_unread_counts(users)
     return created
 
 

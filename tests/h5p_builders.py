@@ -57,3 +57,26 @@ def add_h5p_lesson(module, package, completion="pass", slug="try-it", title="Try
         body=[{"type": "h5p", "id": block_id,
                "value": {"package": str(package.pk), "completion": completion}}]))
     return lesson, block_id
+
+
+def with_library(files, folder, library, extra=None):
+    """`files` plus a library folder: its library.json (`library`, a dict) and `extra`
+    files keyed by their path inside the folder. The package's main library depends on it."""
+    files = dict(files)
+    files[f"{folder}/library.json"] = json.dumps(library)
+    for name, data in (extra or {}).items():
+        files[f"{folder}/{name}"] = data
+    main = json.loads(files["SSE.Hello-1.0/library.json"])
+    main.setdefault("preloadedDependencies", []).append({
+        "machineName": library["machineName"], "majorVersion": library["majorVersion"],
+        "minorVersion": library["minorVersion"]})
+    files["SSE.Hello-1.0/library.json"] = json.dumps(main)
+    return files
+
+
+def jquery_ui_like():
+    """A library shaped like H5P's jQuery.ui 1.10, which ships the patches it applied."""
+    return {"title": "jQuery UI", "machineName": "jQuery.ui", "majorVersion": 1,
+            "minorVersion": 10, "patchVersion": 22, "runnable": 0, "license": "MIT",
+            "preloadedJs": [{"path": "h5p-jquery-ui.js"}],
+            "preloadedCss": [{"path": "h5p-jquery-ui.css"}]}

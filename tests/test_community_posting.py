@@ -252,3 +252,40 @@ def test_notifications_about_a_cohort_vanish_when_leaving_it(world, django_captu
     world.cohort_in.memberships.filter(user=world.learner_in).delete()
     forget(world.learner_in)
     assert visible_notifications(world.learner_in).count() == 0
+
+
+def form_key(html):
+    import re
+
+    return re.search(r'name="submission" value="([0-9a-f-]{36})"', html).group(1)
+
+
+def test_a_double_submitted_form_makes_one_thread_and_one_reply(world):
+    client = client_for(world, "learner_in")
+    space_url = reverse("sse_community:space", args=[world.course_space.pk])
+    key = form_key(client.get(space_url).content.decode())
+    data = {"kind": "discussion", "title": "Twice", "body": "clicked twice", "language": "en",
+            "submission": key}
+    new_thread = reverse("sse_community:new_thread", args=[world.course_space.pk, world.course_topic.pk])
+    first, second = client.post(new_thread, data), client.post(new_thread, data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    thread = Thread.objects.get(title="Twice")
+    key = form_key(client.get(reverse("sse_community:thread", args=[thread.pk])).content.decode())
+    for _ in range(2):
+        client.post(reply_url(thread), {"body": "me too", "language": "en", "submission": key})
+    assert Post.objects.filter(thread=thread, body_markdown="me too").count() == 1
+    # Back to the same form, something else written: that is a new post.
+    client.post(reply_url(thread), {"body": "and more", "language": "en", "submission": key})
+    assert thread.posts.count() == 3
+
+
+def test_followers_hear_of_a_post_once_even_if_its_task_runs_twice(world):
+    from community.tasks import notify_post
+    from sse_notifications.services import subscribe
+
+    subscribe(world.learner_out, world.course_thread.target_key())
+    post = make_post(world.course_thread, world.learner_in, "news")
+    assert notify_post(post.pk) is True
+    assert notify_post(post.pk) is False  # sent twice by the outbox, or retried
+    assert Notification.objects.filter(recipient=world.learner_out).count() == 1

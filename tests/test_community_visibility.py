@@ -7,14 +7,17 @@ from django.contrib.auth.models import AnonymousUser
 from community.models import Post
 from community.permissions import can_moderate
 from community.visibility import (
+    can_see_post,
     can_see_thread,
+    readers_of_post,
+    readers_of_thread,
     visible_posts,
     visible_spaces,
     visible_target_keys,
     visible_threads,
 )
 
-from .community_builders import ROLES, build_world, make_post, make_thread, user_of
+from .community_builders import ROLES, build_world, make_post, make_thread, make_user, user_of
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +113,40 @@ def test_leaving_a_cohort_hides_its_threads(world):
     forget(world.learner_in)
     assert not can_see_thread(world.learner_in, world.cohort_thread)
     assert not can_see_thread(world.learner_in, world.divided_thread)
+
+
+def test_the_bulk_readers_of_a_thread_or_post_agree_with_each_persons_view(
+        world, django_user_model, django_assert_max_num_queries):
+    """Notification fan-out filters all followers in one query; it must say exactly
+    what the per-person rules say, for every place, status and role."""
+    from community.viewers import forget
+
+    people = [user_of(world, role) for role in ROLES if role != "anonymous"]
+    people += [make_user("stranger@example.org"),
+               django_user_model.objects.create_superuser("root@example.org", "root@example.org", "x")]
+    waiting = make_thread(world.course_topic, world.learner_out, "Waiting", status=Post.PENDING)
+    threads = [getattr(world, name) for name in SEES] + [waiting]
+    hidden = make_post(world.course_thread, world.learner_in, "hidden", status=Post.HIDDEN)
+    posts = [
+        make_post(world.divided_thread, world.learner_in, "in the cohort"),
+        make_post(world.cohort_thread, world.facilitator_in, "private"),
+        make_post(world.course_thread, world.learner_out, "pending", status=Post.PENDING),
+        hidden,
+        make_post(world.course_thread, world.learner_out, "under hidden", depth=Post.COMMENT,
+                  parent=hidden),
+        make_post(waiting, world.facilitator_in, "reply to a waiting thread"),
+        make_post(world.academy_thread, world.learner_out, "open to all"),
+    ]
+    everyone = django_user_model.objects.filter(pk__in=[p.pk for p in people])
+    for person in people:
+        forget(person)
+    for thread in threads:
+        expected = {p.username for p in people if can_see_thread(p, thread)}
+        with django_assert_max_num_queries(4):
+            readers = {u.username for u in readers_of_thread(thread, everyone)}
+        assert readers == expected, thread.title
+    for post in posts:
+        expected = {p.username for p in people if can_see_post(p, post)}
+        with django_assert_max_num_queries(5):
+            readers = {u.username for u in readers_of_post(post, everyone)}
+        assert readers == expected, post.body_markdown

@@ -52,13 +52,22 @@ def test_announcement_is_on_the_learners_dashboard_and_emailed(
 
 
 def deliver(signature):
-    """What a worker does with a task: run it, and run again whatever asks to be retried."""
+    """What a worker does with a task: run it, and run again whatever asks to be retried;
+    then run the tasks it queued (through the outbox)."""
+    from celery import current_app
     from celery.exceptions import Retry
+    from django.utils import timezone
 
+    from courses.models import OutboxTask
+
+    before = OutboxTask.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         signature.apply()
     except Retry as retry:
         deliver(retry.sig)
+    for row in OutboxTask.objects.filter(pk__gt=before, sent_at__isnull=True):
+        OutboxTask.objects.filter(pk=row.pk).update(sent_at=timezone.now())
+        deliver(current_app.tasks[row.task].s(*row.args, **row.kwargs))
 
 
 def test_a_mail_server_refusing_one_member_once_sends_nobody_the_announcement_twice(

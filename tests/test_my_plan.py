@@ -3,12 +3,14 @@
 import io
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 from pypdf import PdfReader
 
 from academy.models import PlanExport
 from academy.tasks import export_plan
 from courses import progress
+from courses.models import OutboxTask
 
 from .conftest import course_in, lessons_of
 
@@ -31,9 +33,11 @@ def answered(learner):
     return course
 
 
-def test_the_pdf_holds_the_learners_answers_in_their_language(learner_client, answered):
+def test_the_pdf_holds_the_learners_answers_in_their_language(
+        learner_client, answered, django_capture_on_commit_callbacks):
     course_fr = course_in("fr")
-    response = learner_client.post(f"/fr/learn/courses/{course_fr.id}/my-plan/")
+    with django_capture_on_commit_callbacks(execute=True):  # the task, sent after the commit
+        response = learner_client.post(f"/fr/learn/courses/{course_fr.id}/my-plan/")
     assert response.status_code == 302
     export = PlanExport.objects.get()
     assert export.state == "ready" and export.language == "fr"
@@ -73,11 +77,29 @@ def test_a_failed_export_is_marked_failed_not_ready(answered, learner, monkeypat
     with pytest.raises(RuntimeError):
         export_plan(str(export.pk))
     export.refresh_from_db()
-    assert export.state == "failed" and export.pdf is None and "disk full" in export.error
+    assert export.state == "failed" and not export.pdf and "disk full" in export.error
 
 
-def test_dashboard_offers_the_export(learner_client, answered):
-    learner_client.post(f"/en/learn/courses/{answered.id}/my-plan/")
+def test_dashboard_offers_the_export(learner_client, answered, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        learner_client.post(f"/en/learn/courses/{answered.id}/my-plan/")
     html = learner_client.get("/en/dashboard/").content.decode()
     export = PlanExport.objects.get()
     assert f"/en/learn/plans/{export.pk}/" in html
+
+
+def test_asking_again_while_one_is_prepared_makes_no_second_export(learner_client, answered):
+    url = f"/en/learn/courses/{answered.id}/my-plan/"
+    assert learner_client.post(url).status_code == 302
+    assert learner_client.post(url).status_code == 302  # a double click, a reload
+    export = PlanExport.objects.get()
+    assert export.state == "pending"
+    # Its task is recorded with it (sent after the commit, or by the outbox sweeper).
+    assert list(OutboxTask.objects.filter(task="academy.tasks.export_plan").values_list(
+        "args", flat=True)) == [[str(export.pk)]]
+
+
+def test_the_database_holds_one_pending_export_per_learner_and_course(learner, answered):
+    PlanExport.objects.create(user=learner, course_key=answered.translation_key, language="en")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlanExport.objects.create(user=learner, course_key=answered.translation_key, language="fr")

@@ -36,6 +36,11 @@ class Post(models.Model):
     like_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Set by the task that notifies followers, in its transaction: they hear of it once.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The key the form was rendered with: a second submit of that form (a double click,
+    # a resend) finds this post instead of making another.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("post")
@@ -49,6 +54,8 @@ class Post(models.Model):
                                                                              parent__isnull=True),
                 name="community_comment_has_parent",
             ),
+            models.UniqueConstraint(fields=["author", "submission_key"],
+                                    name="community_one_post_per_submission"),
         ]
         indexes = [models.Index(fields=["thread", "depth", "created_at"],
                                 name="community_post_listing")]

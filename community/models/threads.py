@@ -68,6 +68,7 @@ class Synthesis(models.Model):
     body_html = models.TextField(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)  # followers, once
 
     class Meta:
         verbose_name = _("synthesis")

@@ -3,10 +3,12 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import notify
+from courses.outbox import enqueue_after_commit
+
 from ..models import Synthesis, Thread
 from ..permissions import Refused, check_can_accept_answer, check_can_write_synthesis
 from ..rendering import render_markdown
+from ..tasks import notify_synthesis
 
 
 def accept_answer(user, thread, post):
@@ -30,8 +32,8 @@ def write_synthesis(user, thread, *, body):
         )
         Thread.objects.filter(pk=thread.pk).update(closed=True)
         thread.closed = True
-        if created:
-            transaction.on_commit(lambda: notify.synthesis_written(synthesis))
+        if created:  # recorded with the synthesis (the outbox); a task tells the followers
+            enqueue_after_commit(notify_synthesis, synthesis.pk)
     return synthesis
 
 

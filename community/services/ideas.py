@@ -16,7 +16,7 @@ from .. import attachments, conf, hooks, ratelimit
 from ..db import get_or_create_safely
 from ..models import Idea, Post, Support, SupportAllowance, Thread
 from ..permissions import Refused, check_can_act_on_post, check_can_reply
-from .posting import _after_commit, _new_post, set_tags
+from .posting import _new_post, notify_after_commit, set_tags
 
 
 def add_idea(user, thread, *, title, need, description, country, language, tags=(), files=()):
@@ -33,7 +33,7 @@ def add_idea(user, thread, *, title, need, description, country, language, tags=
         attachments.save_for(post, checked_files)
         if status == Post.PUBLISHED:
             Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-        _after_commit(post)
+        notify_after_commit(post)
     return idea
 
 

@@ -48,7 +48,7 @@ def new_thread(request, space_id, topic_id):
     thread = posting.create_thread(
         request.user, topic, kind=data["kind"], title=data["title"], body=data["body"],
         language=data["language"], tags=data["tags"], files=_files(request),
-        cohort_id=data.get("cohort"),
+        cohort_id=data.get("cohort"), submission=data.get("submission"),
     )
     if thread.posts.filter(depth=Post.OPENING, status=Post.PENDING).exists():
         messages.info(request, _("Your post is waiting for a moderator's approval."))
@@ -64,7 +64,7 @@ def reply(request, thread_id):
     data = _cleaned(ReplyForm(request.POST, request.FILES))
     parent = post_or_404(request.user, data["parent"]) if data.get("parent") else None
     post = posting.reply(request.user, thread, body=data["body"], language=data["language"],
-                         parent=parent, files=_files(request))
+                         parent=parent, files=_files(request), submission=data.get("submission"))
     return _back_to(post, request)
 
 

@@ -4,8 +4,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-# The newest H5P core API the bundled h5p-standalone player supports.
-PLAYER_CORE_API = (1, 26)
+# The newest H5P core API the bundled player provides. h5p-standalone 3.8 took H5P core's
+# scripts as released with core API 1.27 (its 3.8.0 "update h5p core vendor library to
+# match upstream", January 2025): the reworked H5P.Tooltip that content types needing
+# 1.27 call is in its frame.bundle.js. H5P core refuses a library needing a newer API.
+PLAYER_CORE_API = (1, 27)
 
 # The player that `manage.py install_h5p_player` fetches from the npm registry: the same
 # version and integrity as package-lock.json (tests/test_h5p_player_assets.py checks it).
@@ -58,16 +61,14 @@ MAX_RATIO = lambda: setting("MAX_COMPRESSION_RATIO", 100)  # noqa: E731
 MAX_STATEMENT_BYTES = lambda: setting("MAX_STATEMENT_BYTES", 64 * 1024)  # noqa: E731
 ASYNC_IMPORT_BYTES = lambda: setting("ASYNC_IMPORT_BYTES", 10 * 1024 * 1024)  # noqa: E731
 
-# File extensions, following H5P's own whitelists (no html, php, exe; no svg in
-# content, where an uploaded image could carry script).
-CONTENT_EXTENSIONS = {
-    "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "mp3", "m4a", "wav", "ogg",
-    "oga", "mp4", "webm", "ogv", "m4v", "vtt", "txt", "pdf", "rtf", "doc", "docx", "xls", "xlsx",
-    "ppt", "pptx", "odt", "ods", "odp", "csv", "xml", "md",
-}
-LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {
-    "js", "css", "svg", "woff", "woff2", "ttf", "eot", "otf", "map",
-}
+# File extensions: H5P core's default whitelists (H5PCore::$defaultContentWhitelist and,
+# for libraries, those plus $defaultLibraryWhitelistExtras). Like H5P core: no html,
+# php or exe anywhere, no svg or xml in content, where an uploaded file could carry script.
+CONTENT_EXTENSIONS = frozenset(
+    "json png jpg jpeg gif bmp tif tiff eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav txt pdf "
+    "rtf doc docx xls xlsx ppt pptx odt ods odp csv diff patch swf md textile vtt webvtt gltf "
+    "glb".split())
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
 
 
 def npm_registry():

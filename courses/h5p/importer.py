@@ -113,7 +113,7 @@ def import_package(path, user=None):
             for key, library in manifest.libraries.items():
                 if key in installed and library.patch <= installed[key]:
                     continue  # same or newer already installed: keep it
-                placement.move(staging / library.folder, f"libraries/{library.folder}")
+                placement.move(staging / library.source, f"libraries/{library.folder}")
                 H5PLibrary.objects.update_or_create(
                     machine_name=library.machine_name, major=library.major, minor=library.minor,
                     defaults={"patch": library.patch, "title": library.title,

@@ -95,10 +95,11 @@ def record(user, step, course_key, block_id, package, statement):
         if step.completes_with_h5p() and all_done(user, step):
             progress.complete_step(user, step, course_key)
         if lrs_configured():
+            from ..outbox import enqueue_after_commit
             from ..tasks import forward_xapi_statements
 
-            # robust: an unreachable LRS never fails the learner's request
-            transaction.on_commit(forward_xapi_statements.delay, robust=True)
+            # Recorded with the statement; an unreachable broker never fails the request.
+            enqueue_after_commit(forward_xapi_statements)
     return stored
 
 

@@ -1,6 +1,7 @@
 from .cohorts import Cohort, CohortMembership
 from .h5p import H5PLibrary, H5PPackage, H5PResult, H5PUpload, XAPIStatement
 from .learning import Enrolment, StepProgress
+from .outbox import OutboxTask
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, StepPage, step_page_models
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "H5PUpload",
     "LessonPage",
     "ModulePage",
+    "OutboxTask",
     "StepPage",
     "StepProgress",
     "step_page_models",

@@ -215,6 +215,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sse_notifications.tasks.purge_old_notifications",
         "schedule": crontab(hour=3, minute=30, day_of_week=0),
     },
+    # Tasks whose write committed while the broker was down (courses/outbox.py).
+    "outbox-sweep": {
+        "task": "courses.tasks.sweep_outbox",
+        "schedule": 60.0,
+    },
 }
 
 CACHES = {

@@ -1,10 +1,11 @@
-"""Announcements to a cohort and messages to one learner: recorded, then emailed
-by a Celery task once the record is committed."""
+"""Announcements to a cohort and messages to one learner: recorded with the task that
+emails them (the outbox, courses.outbox), which is sent once the record is committed."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from courses.models import CohortMembership
+from courses.outbox import enqueue_after_commit
 from courses.permissions import Refused
 
 from ..models import Announcement, LearnerMessage
@@ -12,9 +13,10 @@ from ..tasks import email_announcement, email_learner_message
 
 
 def announce(cohort, author, title, body, site_url):
-    announcement = Announcement.objects.create(cohort=cohort, author=author, title=title,
-                                               body=body)
-    transaction.on_commit(lambda: email_announcement.delay(announcement.pk, site_url))
+    with transaction.atomic():
+        announcement = Announcement.objects.create(cohort=cohort, author=author, title=title,
+                                                   body=body)
+        enqueue_after_commit(email_announcement, announcement.pk, site_url)
     return announcement
 
 
@@ -28,9 +30,10 @@ def member_of(cohort, user_id):
 
 
 def message_learner(cohort, sender, recipient, subject, body):
-    message = LearnerMessage.objects.create(cohort=cohort, sender=sender, recipient=recipient,
-                                            subject=subject, body=body)
-    transaction.on_commit(lambda: email_learner_message.delay(message.pk))
+    with transaction.atomic():
+        message = LearnerMessage.objects.create(cohort=cohort, sender=sender, recipient=recipient,
+                                                subject=subject, body=body)
+        enqueue_after_commit(email_learner_message, message.pk)
     return message
 
 

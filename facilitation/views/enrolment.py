@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models.cohorts import new_join_code
+from courses.outbox import enqueue_after_commit
 from courses.permissions import Refused
 
 from ..forms import BulkAddForm, CohortDatesForm, InviteForm
@@ -50,10 +51,11 @@ def invite(request, cohort_id):
         context = members_context(cohort)
         context.update(invite_form=form, invite_problems=error.problems)
         return render(request, "sse_facilitation/members.html", context, status=400)
-    outcome = invites.invite(cohort, request.user, emails)
-    if outcome.invited:
-        ids, url = [i.pk for i in outcome.invited], site_url(request)
-        transaction.on_commit(lambda: email_invitations.delay(ids, url))
+    with transaction.atomic():  # the invitations and the task that emails them, together
+        outcome = invites.invite(cohort, request.user, emails)
+        if outcome.invited:
+            enqueue_after_commit(email_invitations, [i.pk for i in outcome.invited],
+                                 site_url(request))
     messages.success(request, _("Added: %(added)s. Already members: %(already)s. "
                                 "Invitations sent: %(invited)s.") % {
         "added": len(outcome.added), "already": len(outcome.already),

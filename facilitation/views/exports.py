@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.http import refusal
+from courses.outbox import enqueue_after_commit
 from courses.permissions import Refused
 from courses.storage import read_bytes
 
@@ -30,10 +31,11 @@ def export_for(request, export_id):
 def request_export(request, cohort_id):
     cohort = cohort_for(request.user, cohort_id)
     data = cleaned_data(ExportForm(request.POST))
-    export = DashboardExport.objects.create(cohort=cohort, requested_by=request.user,
-                                            file_format=data["file_format"],
-                                            language=get_language())
-    transaction.on_commit(lambda: build_dashboard_export.delay(str(export.pk)))
+    with transaction.atomic():  # the export and its task (the outbox), together
+        export = DashboardExport.objects.create(cohort=cohort, requested_by=request.user,
+                                                file_format=data["file_format"],
+                                                language=get_language())
+        enqueue_after_commit(build_dashboard_export, str(export.pk))
     return redirect("sse_facilitation:export", export_id=export.pk)
 
 

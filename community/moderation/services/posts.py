@@ -4,9 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community import notify
 from community.models import Post, PostRevision, Thread
 from community.rendering import render_markdown
+from community.services.posting import notify_after_commit
 
 from ..models import ModerationAction, Report
 from ..permissions import Refused, check_can_moderate
@@ -76,7 +76,7 @@ def change_status(actor, post, action, reason=""):
         record(actor, action, post=locked, target_user=locked.author, reason=reason,
                details={"from": old_status, "to": locked.status, "reports_resolved": resolved})
         if action == ModerationAction.APPROVE:
-            transaction.on_commit(lambda: notify.post_published(locked))
+            notify_after_commit(locked)
     return locked
 
 
