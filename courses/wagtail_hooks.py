@@ -5,11 +5,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import structure_views
 from .h5p import admin_views as h5p_admin
 from .h5p import chooser as h5p_chooser
 from .h5p.content_types import with_content_type
-from .models import Cohort, H5PPackage
+from .models import Cohort, CoursePage, H5PPackage, ModulePage, StepPage
 from .role_setup import TRAINER_PERMISSIONS_HOOK
+from .structure_views import structure_url
 
 
 class CohortViewSet(SnippetViewSet):
@@ -57,6 +59,10 @@ def h5p_admin_urls():
     return [
         path("h5p/upload/", h5p_admin.upload, name="sse_h5p_upload"),
         path("h5p/<uuid:package_id>/preview/", h5p_admin.preview, name="sse_h5p_preview"),
+        path("courses/<int:page_id>/structure/", structure_views.structure,
+             name="sse_course_structure"),
+        path("courses/structure/move/<int:page_id>/", structure_views.move,
+             name="sse_course_structure_move"),
         path("h5p/statements/<int:page_id>/", h5p_admin.export_statements,
              name="sse_h5p_statements"),
     ]
@@ -73,3 +79,19 @@ def trainer_permissions():
     return ["sse_courses.view_h5ppackage", "sse_courses.change_h5ppackage",
             "sse_courses.add_h5pupload", "sse_courses.view_h5pupload",
             "sse_courses.view_xapistatement"]
+
+
+@hooks.register("register_page_header_buttons")
+def structure_button(page, user, view_name=None, next_url=None):
+    """"Course structure" on a course, and on its modules and steps (for their course)."""
+    from wagtail.admin.widgets import Button
+
+    from .course_structure import course_of
+
+    specific = page.specific_deferred
+    if not isinstance(specific, CoursePage | ModulePage | StepPage):
+        return
+    course = course_of(page)
+    if course is not None and course.permissions_for_user(user).can_edit():
+        yield Button(_("Course structure"), structure_url(course), icon_name="list-ul",
+                     priority=50)

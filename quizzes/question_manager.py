@@ -7,7 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -186,7 +192,13 @@ def remove(request, page_id, block_id):
 def move(request, page_id, block_id):
     """Drag and drop sends ?position=N (Wagtail's orderable controller); the buttons
     without JavaScript send direction=up|down."""
-    quiz = quiz_for_editor(request, page_id)
+    try:
+        quiz = quiz_for_editor(request, page_id)
+    except PermissionDenied:
+        if request.POST.get("direction"):
+            raise
+        # The drag's fetch must see the refusal (the admin would redirect it to a 200).
+        return HttpResponseForbidden(_("You may not edit this quiz."))
     blocks = quiz_editing.entries(quiz)
     index = next((i for i, block in enumerate(blocks) if block["id"] == block_id), None)
     if index is None:
