@@ -8,6 +8,7 @@ Rows are written with bulk_create so large scale points build in seconds.
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,7 +64,8 @@ def build_thread(user, course, posts, title):
         for n in range(comments)])
     Attachment.objects.bulk_create([
         Attachment(post=response, kind=Attachment.PDF, filename="notes.pdf",
-                   content_type="application/pdf", size=9, data=b"%PDF-1.4\n")
+                   content_type="application/pdf", size=9,
+                   file=ContentFile(b"%PDF-1.4\n", name="notes.pdf"))
         for response in responses[::10]])
     PostLike.objects.bulk_create([PostLike(post=response, user=user) for response in responses[::3]])
     Thread.objects.filter(pk=thread.pk).update(accepted_post=responses[-1])

@@ -6,6 +6,7 @@ import io
 import os
 import unicodedata
 
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -61,15 +62,23 @@ def check_upload(upload):
     if kind == "PDF":
         if len(data) > conf.max_pdf_bytes():
             raise _too_big(conf.max_pdf_bytes())
-        return Attachment(kind=Attachment.PDF, content_type="application/pdf", data=data,
-                          size=len(data), filename=clean_filename(upload.name, "application/pdf"))
+        return with_content(Attachment(
+            kind=Attachment.PDF, content_type="application/pdf", size=len(data),
+            filename=clean_filename(upload.name, "application/pdf")), data)
     if len(data) > conf.max_image_bytes():
         raise _too_big(conf.max_image_bytes())
     _checked_image_size(data, kind)
     data, width, height = without_metadata(data, kind)
     content_type = IMAGE_FORMATS[kind]
-    return Attachment(kind=Attachment.IMAGE, content_type=content_type, data=data, size=len(data),
-                      width=width, height=height, filename=clean_filename(upload.name, content_type))
+    return with_content(Attachment(
+        kind=Attachment.IMAGE, content_type=content_type, size=len(data), width=width,
+        height=height, filename=clean_filename(upload.name, content_type)), data)
+
+
+def with_content(attachment, data):
+    """The checked bytes, stored under the attachment's random id when its row is saved."""
+    attachment.file = ContentFile(data, name=f"{attachment.pk}{EXTENSIONS[attachment.content_type]}")
+    return attachment
 
 
 # What an image's info may keep when re-encoded: how it is drawn, nothing about it.
@@ -132,6 +141,13 @@ def check_uploads(uploads):
 
 
 def save_for(post, attachments):
+    """Insert the rows, which stores their files; if the insert fails, the files go too."""
     for attachment in attachments:
         attachment.post = post
-    Attachment.objects.bulk_create(attachments)
+    try:
+        Attachment.objects.bulk_create(attachments)
+    except BaseException:
+        for attachment in attachments:
+            if attachment.file._committed:
+                attachment.file.storage.delete(attachment.file.name)
+        raise

@@ -25,7 +25,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
     """A folder outside MEDIA_ROOT whose files have no URL."""
 
     def url(self, name):
-        raise ValueError("Private files have no URL; a view streams them after its checks.")
+        raise ValueError("Private files have no URL; a view sends them after its checks.")
 
 
 def private_root():

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from community import translation
 from community.models import Attachment, Post, PostTranslation, Thread
+from courses.storage import read_bytes
 
 from .community_builders import (  # noqa: F401
     build_world,
@@ -45,7 +46,7 @@ def test_images_are_accepted_and_served_to_members_only(world, fmt):
     served = client_for(world, "learner_in").get(url)
     assert served.status_code == 200 and served["X-Content-Type-Options"] == "nosniff"
     assert served["Content-Type"] == f"image/{fmt.lower()}"
-    assert bytes(served.content) == bytes(attachment.data)
+    assert bytes(served.content) == read_bytes(attachment.file)
     assert client_for(world, "learner_out").get(url).status_code == 404
     assert client_for(world, "anonymous").get(url).status_code == 404
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from courses.storage import delete_files_with_rows, private_storage
+
 
 class Post(models.Model):
     PUBLISHED = "published"
@@ -95,8 +97,8 @@ class PostLike(models.Model):
 
 
 class Attachment(models.Model):
-    """An image or PDF attached to a post. Kept in the database (like academy's plan PDFs)
-    and served by a view that checks visibility, never from a public media path."""
+    """An image or PDF attached to a post. Kept in the academy's private storage
+    (courses.storage) and served by a view that checks visibility, never from a public path."""
 
     IMAGE = "image"
     PDF = "pdf"
@@ -109,7 +111,7 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
-    data = models.BinaryField()
+    file = models.FileField(upload_to="community/", storage=private_storage, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -118,6 +120,9 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+delete_files_with_rows(Attachment, "file")
 
 
 class PostTranslation(models.Model):

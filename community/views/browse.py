@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.http import refusing
+from courses.storage import read_bytes
 
 from .. import notify, reading, search, translation
 from ..forms import IdeaForm, ReplyForm, ThreadForm
@@ -133,7 +134,7 @@ def attachment(request, attachment_id):
     if found is None or not visible_posts(request.user).filter(pk=found.post_id).exists():
         raise Refused(404, _("This file does not exist or is not open to you."))
     found = Attachment.objects.get(pk=attachment_id)
-    response = HttpResponse(bytes(found.data), content_type=found.content_type)
+    response = HttpResponse(read_bytes(found.file), content_type=found.content_type)
     disposition = "attachment" if found.kind == Attachment.PDF else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{found.pk}{_extension(found)}"'
     response["X-Content-Type-Options"] = "nosniff"
