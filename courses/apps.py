@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -10,11 +10,16 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects page-structure receivers)
+        # signals connects page-structure receivers; translations registers its check.
+        from . import signals, translations  # noqa: F401
         from .h5p import checks  # noqa: F401  (registers the isolated-player checks)
         from .models import CourseIndexPage
         from .role_setup import grant_new_catalogue, sync_roles_after_migrate
 
+        if apps.is_installed("wagtail_localize"):
+            from .localize_labels import install
+
+            install()
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="sse_courses.roles")
         post_save.connect(grant_new_catalogue, sender=CourseIndexPage,
                           dispatch_uid="sse_courses.grant_new_catalogue")

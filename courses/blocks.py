@@ -11,12 +11,13 @@ migration here.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.definition_lookup import BlockDefinitionLookupBuilder
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -31,16 +32,19 @@ CALLOUT_KINDS = [
 class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
+        help_text = _("A section title inside the lesson.")
         template = "sse_courses/blocks/heading.html"
         label = _("Heading")
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, help_text=_("Describe the image for people who cannot see it.")
+        required=False, label=_("Alternative text"),
+        help_text=_("Describe the image for people who cannot see it.")
     )
-    caption = blocks.CharBlock(required=False)
+    caption = blocks.CharBlock(required=False, label=_("Caption"),
+                               help_text=_("Shown under the image."))
 
     class Meta:
         icon = "image"
@@ -48,21 +52,84 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
 
 
+VIDEO_EXTENSIONS = ("mp4", "webm", "ogv")
+CAPTION_EXTENSIONS = ("vtt",)
+
+
+class TypedDocumentChooserBlock(DocumentChooserBlock):
+    """A document chooser that accepts only some file extensions (videos, captions)."""
+
+    def __init__(self, extensions, **kwargs):
+        self.extensions = tuple(extensions)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and value.file_extension.lower() not in self.extensions:
+            raise ValidationError(_("Choose a file of type %(types)s.") % {
+                "types": ", ".join(f".{ext}" for ext in self.extensions)})
+        return value
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text=_("Address of the video (YouTube, Vimeo…)"))
+    """A video from an address (embedded when a provider answers, else a link) or an
+    uploaded file played by the browser, with its captions and a transcript."""
+
+    # Stored under "video" since the block first held an embed: old values keep working.
+    video = blocks.URLBlock(
+        required=False, label=_("Video address"),
+        help_text=_("A YouTube, Vimeo… address. When the server cannot reach the provider, "
+                    "learners get a link to the video instead of the player."))
+    file = TypedDocumentChooserBlock(
+        VIDEO_EXTENSIONS, required=False, label=_("Uploaded video file"),
+        help_text=_("An MP4, WebM or Ogg video uploaded as a document; it plays without the "
+                    "internet and is used instead of the address."))
+    captions = TypedDocumentChooserBlock(
+        CAPTION_EXTENSIONS, required=False, label=_("Captions (WebVTT file)"),
+        help_text=_("A .vtt subtitle file for the uploaded video, in the lesson's language."))
+    title = blocks.CharBlock(
+        required=False, label=_("Title"),
+        help_text=_("Names the video for screen readers and in the link."))
     transcript = blocks.RichTextBlock(
-        required=False, help_text=_("A transcript helps learners on slow connections.")
-    )
+        required=False, label=_("Transcript"),
+        help_text=_("A transcript helps learners on slow connections and those who cannot "
+                    "hear the video."))
 
     class Meta:
         icon = "media"
         template = "sse_courses/blocks/video.html"
         label = _("Video")
+        form_classname = "struct-block video-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("video") and not value.get("file"):
+            errors["video"] = ValidationError(
+                _("Give the video's address or choose an uploaded video file."))
+        if value.get("captions") and not value.get("file"):
+            errors["captions"] = ValidationError(
+                _("Captions go with an uploaded video file."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from .embeds import embed_html
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        context["captions_language"] = getattr(getattr(page, "locale", None),
+                                               "language_code", "")
+        if value.get("video") and not value.get("file"):
+            context["embed_html"] = embed_html(value["video"])
+        return context
 
 
 class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="key-idea")
-    text = blocks.RichTextBlock()
+    kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="key-idea", label=_("Kind"),
+                              help_text=_("Sets the callout's heading and colour."))
+    text = blocks.RichTextBlock(label=_("Callout text"))
 
     class Meta:
         icon = "pick"
@@ -76,8 +143,9 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
-    description = blocks.CharBlock(required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(required=False, label=_("Description"),
+                                   help_text=_("What the document is for, shown with the link."))
 
     class Meta:
         icon = "doc-full"
@@ -86,9 +154,14 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class GridFieldBlock(blocks.StructBlock):
-    label = blocks.CharBlock()
-    rows = blocks.ListBlock(blocks.CharBlock(label=_("Row")))
-    columns = blocks.ListBlock(blocks.CharBlock(label=_("Column")))
+    label = blocks.CharBlock(label=_("Grid title"),
+                             help_text=_("Shown above the grid, e.g. “SWOT analysis”."))
+    rows = blocks.ListBlock(
+        blocks.CharBlock(label=_("Grid row heading")), label=_("Grid rows"),
+        help_text=_("One heading per row, e.g. Strengths, Weaknesses."))
+    columns = blocks.ListBlock(
+        blocks.CharBlock(label=_("Grid column heading")), label=_("Grid columns"),
+        help_text=_("One heading per column; the learner writes in each cell."))
 
     class Meta:
         icon = "table"
@@ -96,20 +169,30 @@ class GridFieldBlock(blocks.StructBlock):
 
 
 class ActivityFieldsBlock(blocks.StreamBlock):
-    text = blocks.CharBlock(label=_("One-line answer"), icon="pilcrow")
-    long = blocks.CharBlock(label=_("Multi-line answer"), icon="doc-full")
+    # The stored names stay "text" and "long": the value is the prompt the learner reads.
+    text = blocks.CharBlock(
+        label=_("Question with a one-line answer"), icon="pilcrow",
+        help_text=_("The prompt the learner reads above a one-line box, e.g. “Name of your "
+                    "business idea”."))
+    long = blocks.CharBlock(
+        label=_("Question with a multi-line answer"), icon="doc-full",
+        help_text=_("The prompt the learner reads above a large box."))
     grid = GridFieldBlock()
 
     class Meta:
         min_num = 1
+        label = _("Questions and grids")
 
 
 class ActivityBlock(blocks.StructBlock):
     """A worksheet: an instruction plus fields each learner fills in and keeps."""
 
-    title = blocks.CharBlock()
-    instruction = blocks.RichTextBlock()
-    fields = ActivityFieldsBlock()
+    title = blocks.CharBlock(label=_("Activity title"))
+    instruction = blocks.RichTextBlock(
+        label=_("Instruction"), help_text=_("What the learner is asked to do."))
+    fields = ActivityFieldsBlock(
+        label=_("Questions and grids"),
+        help_text=_("What the learner fills in; answers are kept in the learner's progress."))
 
     class Meta:
         icon = "form"
@@ -205,11 +288,12 @@ class PackageChooserBlock(SnippetChooserBlock):
 class H5PBlock(blocks.StructBlock):
     """An interactive H5P activity; it counts when completed (or passed)."""
 
-    package = PackageChooserBlock("sse_courses.H5PPackage")
+    package = PackageChooserBlock("sse_courses.H5PPackage", label=_("H5P package"))
     completion = blocks.ChoiceBlock(
         choices=[("complete", _("When the learner completes it")),
                  ("pass", _("When the learner passes it"))],
-        default="complete",
+        default="complete", label=_("Counts as done"),
+        help_text=_("Used when the lesson completes with its H5P activities."),
     )
 
     class Meta:
@@ -230,7 +314,8 @@ class H5PBlock(blocks.StructBlock):
 
 CORE_LESSON_BLOCKS = [
     ("heading", HeadingBlock()),
-    ("paragraph", blocks.RichTextBlock(icon="pilcrow", template="sse_courses/blocks/paragraph.html")),
+    ("paragraph", blocks.RichTextBlock(icon="pilcrow", label=_("Text"),
+                                       template="sse_courses/blocks/paragraph.html")),
     ("image", ImageBlock()),
     ("video", VideoBlock()),
     ("callout", CalloutBlock()),

@@ -49,6 +49,17 @@ def form_items(attempt, questions):
             for n, slot in enumerate(attempt.layout, start=1)]
 
 
+def preview_items(quiz):
+    """The questions as a learner's new attempt shows them (the "As a learner" preview):
+    the same form items, so no right answer or feedback can reach the page."""
+    from types import SimpleNamespace
+
+    from .services import draw_layout, questions_for
+
+    attempt = SimpleNamespace(layout=draw_layout(quiz), answers={})
+    return form_items(attempt, questions_for(attempt))
+
+
 def review_items(attempt, questions, options):
     """The attempt as answered, with what the review options allow and nothing more."""
     items = form_items(attempt, questions)

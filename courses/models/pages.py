@@ -14,7 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import CORE_LESSON_BLOCKS, LessonBodyField
+from ..learner_preview import PREVIEW_MODES, as_new_learner, is_learner_preview
 from ..routing import SubtreeRoutingMixin
+from ..unfinished_drafts import CoursePageForm
 
 SERIES = [
     ("sse-intro", _("Introduction to the SSE")),
@@ -38,6 +40,16 @@ def step_page_models():
     ]
 
 
+class TranslatedSlugMixin:
+    """A translated page takes its slug from its translated title (see courses.translations)."""
+
+    def clean(self):
+        from ..translations import set_translated_slug
+
+        set_translated_slug(self)
+        super().clean()
+
+
 class CourseIndexPage(SubtreeRoutingMixin, Page):
     intro = RichTextField(blank=True)
 
@@ -55,7 +67,8 @@ class CourseIndexPage(SubtreeRoutingMixin, Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(TranslatedSlugMixin, Page):
+    base_form_class = CoursePageForm
     summary = models.TextField(_("summary"), max_length=500)
     description = RichTextField(_("description"), blank=True)
     objectives = StreamField(
@@ -100,7 +113,8 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(TranslatedSlugMixin, Page):
+    base_form_class = CoursePageForm
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -123,8 +137,11 @@ class ModulePage(Page):
         return context
 
 
-class StepPage(Page):
+class StepPage(TranslatedSlugMixin, Page):
     """A page that is one step of a module and counts in a learner's progress."""
+
+    base_form_class = CoursePageForm
+    preview_modes = PREVIEW_MODES
 
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
 
@@ -171,6 +188,9 @@ class StepPage(Page):
         outline = getattr(request, "course_outline", None) or build_outline(
             self, request, answers_for=self.translation_key
         )
+        if is_learner_preview(request):
+            as_new_learner(outline)
+            context["learner_preview"] = True
         step = outline.step_for(self.translation_key)
         context["outline"] = outline
         context["activity_answers"] = step.answers if step else {}

@@ -247,7 +247,12 @@ if os.environ.get("ACADEMY_CATALOG_DIR"):
 
 WAGTAIL_SITE_NAME = "SSE Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "txt"]
+# Video blocks play uploaded mp4/webm/ogv documents with .vtt captions.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "txt",
+                          "mp4", "webm", "ogv", "vtt"]
+# "Translate" makes drafts: a French copy is not shown to learners before a trainer
+# has translated and published it (courses.translations).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {

@@ -97,6 +97,10 @@ class QuizPage(StepPage):
 
         context = super().get_context(request, *args, **kwargs)
         outline = context["outline"]
-        if outline.enrolment is not None:
+        if context.get("learner_preview"):
+            from ..presenting import preview_items
+
+            context["preview_items"] = preview_items(self)
+        elif outline.enrolment is not None:
             context.update(quiz_summary(self, request.user))
         return context
