@@ -1,15 +1,24 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.contrib.auth.models import Group
-from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from courses.outbox import enqueue_after_commit
-from courses.roles import LEARNERS
 
+from .models import SignupConfirmation
 from .tasks import send_email
+
+
+def waiting_with_password(email, password):
+    """The inactive account waiting for confirmation with this address and password."""
+    if not email or not password:
+        return None
+    waiting = (SignupConfirmation.objects.select_related("user")
+               .filter(user__email__iexact=email, user__is_active=False).first())
+    if waiting is None or not waiting.user.check_password(password):
+        return None
+    return waiting.user
 
 
 class SignupForm(forms.Form):
@@ -29,15 +38,8 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        User = get_user_model()
-        if User.objects.filter(email__iexact=email).exists() or User.objects.filter(
-            username__iexact=email
-        ).exists():
-            raise forms.ValidationError(
-                _("An account with this email already exists. Log in or reset your password.")
-            )
-        return email
+        # Never says whether the address has an account: signups.sign_up decides, by email.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -54,21 +56,11 @@ class SignupForm(forms.Form):
                 self.add_error("password1", error)
         return cleaned
 
-    @transaction.atomic
-    def save(self):
-        User = get_user_model()
-        data = self.cleaned_data
-        user = User.objects.create_user(
-            username=data["email"], email=data["email"], password=data["password1"],
-            first_name=data["name"],
-        )
-        group, _created = Group.objects.get_or_create(name=LEARNERS)
-        user.groups.add(group)
-        return user
-
 
 class EmailLoginForm(AuthenticationForm):
     """Log in with the email address (it is also the username)."""
+
+    waiting_user = None
 
     username = forms.EmailField(
         label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
@@ -76,6 +68,16 @@ class EmailLoginForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            # The right password of an account not yet confirmed: the view says
+            # "check your email" (only someone who knows the password learns it).
+            self.waiting_user = waiting_with_password(self.cleaned_data.get("username"),
+                                                      self.cleaned_data.get("password"))
+            raise
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

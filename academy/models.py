@@ -37,3 +37,20 @@ class PlanExport(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course_key} · {self.state}"
+
+
+class SignupConfirmation(models.Model):
+    """An account made by the sign-up page that waits for its owner to confirm the
+    address (the account is inactive until then). Confirming deletes the row."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                primary_key=True, related_name="signup_confirmation")
+    requested_at = models.DateTimeField(auto_now=True)
+    # Where to go once confirmed (a path on this site, checked again when used).
+    next_url = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-up waiting for confirmation")
+
+    def __str__(self):
+        return str(self.user)

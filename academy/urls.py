@@ -8,14 +8,16 @@
 
 from django.urls import include, path
 
-from .views import accounts, dashboard, language, plans
+from .views import accounts, dashboard, language, plans, signup
 
 academy_patterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("learn/courses/<int:page_id>/my-plan/", plans.request_plan, name="request_plan"),
     path("learn/plans/<uuid:export_id>/", plans.download_plan, name="download_plan"),
     path("language/<str:language>/", language.switch_language, name="switch_language"),
-    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/signup/", signup.signup, name="signup"),
+    path("accounts/signup/check-your-email/", signup.check_email, name="check_email"),
+    path("accounts/confirm/<uidb64>/<token>/", signup.confirm_signup, name="confirm_signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", accounts.LogoutView.as_view(), name="logout"),
     path("accounts/password-reset/", accounts.PasswordResetView.as_view(),

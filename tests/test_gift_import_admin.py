@@ -56,7 +56,7 @@ def test_check_shows_the_questions_found_and_imports_nothing(trainer):
     for text in ("Owners", "Who owns a cooperative?", "Single choice", "Its members", "-50",
                  "<strong>Members have one vote each, whatever their capital.</strong>",
                  "True / false", "Ordering", "Principles",
-                 "Import these 3 questions"):
+                 "Import 3 questions"):
         assert text in page, text
     assert 'type="file"' not in page  # the checked file waits on the server, not in a field
     assert not Question.objects.exists()

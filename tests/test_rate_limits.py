@@ -1,10 +1,17 @@
-"""Brute-force protection: cohort join codes, certificate lookups and xAPI statements
-are rate-limited in the cache, answered with a 429 that says how long to wait and a
-Retry-After header."""
+"""Brute-force protection: logging in (per account and per client), signing up,
+resetting a password, cohort join codes, certificate lookups and xAPI statements are
+rate-limited in the cache, answered with a 429 that says how long to wait and a
+Retry-After header, whichever client or process is asking."""
 
 import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -13,10 +20,15 @@ from courses.h5p.importer import import_package
 from courses.models import Cohort, ModulePage, XAPIStatement
 from courses.ratelimit import client_address
 
-from .conftest import course_in
+from .conftest import course_in, require
 from .h5p_builders import add_h5p_lesson, build
 
 pytestmark = pytest.mark.django_db
+LOGIN = "/en/accounts/login/"
+
+
+def log_in(client, email, password, address="203.0.113.7"):
+    return client.post(LOGIN, {"username": email, "password": password}, REMOTE_ADDR=address)
 
 
 def assert_limited(response):
@@ -24,6 +36,102 @@ def assert_limited(response):
     assert int(response["Retry-After"]) > 0
     body = response.content.decode()
     assert "Please wait" in body and "try again" in body
+
+
+def test_wrong_passwords_lock_the_account_from_every_address(settings, client, learner):
+    settings.ACADEMY_RATE_LOGIN_ACCOUNT = (5, 900)
+    for attempt in range(5):  # each try from another address: the account is what counts
+        assert log_in(client, "ana@example.org", "guess", f"198.51.100.{attempt}").status_code == 200
+    locked = log_in(client, "ANA@example.org", "pw-ana-123456", "192.0.2.99")  # the right one
+    assert_limited(locked)
+    assert "Too many failed attempts to log in" in locked.content.decode()
+    assert int(locked["Retry-After"]) <= 900
+    assert client.get("/en/dashboard/").status_code == 302  # not logged in
+    # another account is not affected
+    assert log_in(Client(), "ben@example.org", "guess", "192.0.2.99").status_code == 200
+
+
+def test_wrong_passwords_from_one_address_lock_it_across_accounts(settings, learner):
+    settings.ACADEMY_RATE_LOGIN_CLIENT = (4, 900)
+    guesser = Client()
+    for number in range(4):
+        assert log_in(guesser, f"person{number}@example.org", "guess").status_code == 200
+    assert_limited(log_in(guesser, "ana@example.org", "pw-ana-123456"))
+    # the same account from elsewhere still logs in
+    assert log_in(Client(), "ana@example.org", "pw-ana-123456", "192.0.2.1").status_code == 302
+
+
+def test_the_count_is_shared_by_every_client(settings, learner):
+    """Two clients (two browsers, or two server processes reading one cache)."""
+    settings.ACADEMY_RATE_LOGIN_ACCOUNT = (3, 900)
+    first, second = Client(), Client()
+    for client in (first, second, first):
+        log_in(client, "ana@example.org", "guess", "198.51.100.1")
+    assert_limited(log_in(second, "ana@example.org", "pw-ana-123456", "198.51.100.2"))
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache on Redis, as the demo site has it with CACHE_URL, under a key prefix of
+    this test's own (nothing is flushed: the database may be shared)."""
+    url = os.environ.get("CELERY_BROKER_URL", "")
+    available = False
+    if url.startswith("redis"):
+        import redis
+
+        try:
+            available = redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+        except redis.RedisError:
+            pass
+    require(available, "Redis (set CELERY_BROKER_URL=redis://…)")
+    prefix = f"rate-test-{uuid.uuid4().hex}"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": url, "KEY_PREFIX": prefix}}
+    return url, prefix
+
+
+def test_failures_counted_by_another_process_lock_the_account(settings, redis_cache, learner):
+    """As in production with CACHE_URL: another server process shares the counts."""
+    url, prefix = redis_cache
+    settings.ACADEMY_RATE_LOGIN_ACCOUNT = (3, 900)
+    script = (
+        "import django\n"
+        "from django.conf import settings\n"
+        f"settings.CACHES['default']['KEY_PREFIX'] = {prefix!r}\n"
+        "django.setup()\n"
+        "from courses import ratelimit\n"
+        "for _ in range(3): ratelimit.failed('login_account', 'ana@example.org')\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "demo_site.settings.test", "CACHE_URL": url}
+    subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[1],
+                   env=env, check=True, capture_output=True, timeout=120)
+    assert_limited(log_in(Client(), "ana@example.org", "pw-ana-123456"))
+
+
+def test_sign_ups_are_limited_per_address_and_per_client(settings, client):
+    settings.ACADEMY_RATE_SIGNUP_EMAIL = (2, 3600)
+    settings.ACADEMY_RATE_SIGNUP = (2, 3600)
+
+    def sign_up(email, address="203.0.113.9"):
+        return client.post("/en/accounts/signup/", {
+            "name": "Zoe", "email": email, "password1": "a-long-pass-2026",
+            "password2": "a-long-pass-2026"}, REMOTE_ADDR=address)
+
+    assert sign_up("zoe@example.org").status_code == 302
+    assert sign_up("zoe@example.org", "198.51.100.3").status_code == 302
+    assert_limited(sign_up("ZOE@example.org", "198.51.100.4"))  # the address had its emails
+    assert sign_up("yan@example.org").status_code == 302  # second from 203.0.113.9
+    assert_limited(sign_up("xia@example.org"))
+
+
+def test_password_reset_requests_are_limited(settings, client, learner):
+    settings.ACADEMY_RATE_PASSWORD_RESET_EMAIL = (2, 3600)
+    url = "/en/accounts/password-reset/"
+    for _ in range(2):
+        assert client.post(url, {"email": "ana@example.org"}).status_code == 302
+    assert_limited(client.post(url, {"email": "ana@example.org"}))
+    settings.ACADEMY_RATE_PASSWORD_RESET = (3, 3600)  # per client, whatever the address
+    assert_limited(client.post(url, {"email": "nobody@example.org"}))
 
 
 def test_guessing_join_codes_is_stopped_and_the_right_code_waits_too(

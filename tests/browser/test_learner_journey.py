@@ -1,9 +1,11 @@
-"""A learner signs up, enrols, completes a lesson in French, and finds the same
-progress in Spanish; each page is checked with axe-core and on a 360 px screen."""
+"""A learner signs up (confirming the address by the emailed link), enrols, completes
+a lesson in French, and finds the same progress in Spanish through the language
+switcher; each page is checked with axe-core and on a 360 px screen."""
 
 import re
 
 import pytest
+from django.core import mail
 
 from .conftest import overflows_narrow_screen, serious_accessibility_violations
 
@@ -27,6 +29,13 @@ def test_sign_up_enrol_complete_in_french_then_switch_to_spanish(catalog, live_s
     page.fill("input[name=email]", "aminata@example.org")
     page.fill("input[name=password1]", "solidarite-2026!")
     page.fill("input[name=password2]", "solidarite-2026!")
+    page.click("form.stacked-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/fr/accounts/signup/check-your-email/$"))
+    check_page(page, "check your email", problems)
+    link = re.search(r"https?://[^/]+(/fr/accounts/confirm/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(live_server.url + link)
+    check_page(page, "confirm the address", problems)
+    page.fill("input[name=password]", "solidarite-2026!")
     page.click("form.stacked-form button[type=submit]")
     page.wait_for_selector(".site-nav form[action*='/logout/']")  # signed in, back home
     assert page.url == live_server.url + "/fr/"

@@ -3,8 +3,9 @@
 Builds the wheel, makes a new virtualenv, starts a host site, applies README.md's
 embedding steps literally (readme_steps.py), adds a host app of its own named
 `notifications` (the name a popular package uses too), then checks in Chromium, on the
-host's own server: the host's home page, the academy in French, a learner who signs up,
-enrols and completes a lesson, and an H5P lesson whose player loads.
+host's own server: the host's home page, the academy in French, a learner who signs up
+(confirming the address by the link in the email the host wrote to a file), enrols and
+completes a lesson, and an H5P lesson whose player loads.
 """
 
 import os
@@ -82,8 +83,11 @@ def host_site(tmp_path_factory):
         run(["python", "manage.py", "startapp", "notifications"], host, env, log)
         (host / "notifications" / "models.py").write_text(HOST_NOTIFICATIONS_MODELS)
         settings_file = host / "host" / "settings" / "base.py"
+        # The host's mail goes to files the test reads (Django's default is SMTP).
         settings_file.write_text(settings_file.read_text()
-                                 + '\nINSTALLED_APPS += ["notifications"]\n')
+                                 + '\nINSTALLED_APPS += ["notifications"]\n'
+                                 + 'EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"\n'
+                                 + f'EMAIL_FILE_PATH = {str(work / "mail")!r}\n')
         run(["python", "manage.py", "makemigrations", "notifications"], host, env, log)
         run(["python", "manage.py", "migrate"], host, env, log)
         run(["python", "manage.py", "check", "--fail-level", "WARNING"], host, env, log)
@@ -104,7 +108,8 @@ def host_site(tmp_path_factory):
             break
         except OSError:
             time.sleep(1)
-    yield {"base": base, "host": host, "env": env, "h5p_lesson": lesson_url}
+    yield {"base": base, "host": host, "env": env, "h5p_lesson": lesson_url,
+           "mail": work / "mail"}
     server.terminate()
     server.wait(10)
 
@@ -152,6 +157,16 @@ def test_the_host_keeps_its_home_page_and_the_academy_speaks_french(host_site, p
     assert "Se connecter" in body  # the pack's interface strings, in French
 
 
+def confirmation_link(mail_folder, address):
+    """The address-confirmation link of the last email to `address` the host wrote."""
+    for message in sorted(mail_folder.glob("*.log"), key=lambda path: path.stat().st_mtime,
+                          reverse=True):
+        text = message.read_text()
+        if f"To: {address}" in text and "/accounts/confirm/" in text:
+            return re.search(r"https?://\S+/accounts/confirm/\S+/", text).group(0)
+    raise AssertionError(f"no confirmation email to {address} in {mail_folder}")
+
+
 def test_a_learner_signs_up_enrols_and_completes_a_lesson(host_site, page):
     course_url = f"{host_site['base']}/en/courses/sse-introduction/"
     page.goto(course_url)
@@ -160,6 +175,10 @@ def test_a_learner_signs_up_enrols_and_completes_a_lesson(host_site, page):
     page.fill("input[name=email]", "amina@example.org")
     page.fill("input[name=password1]", "solidarity-economy-2026")
     page.fill("input[name=password2]", "solidarity-economy-2026")
+    page.click("form.stacked-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/signup/check-your-email/$"))
+    page.goto(confirmation_link(host_site["mail"], "amina@example.org"))
+    page.fill("input[name=password]", "solidarity-economy-2026")
     page.click("form.stacked-form button[type=submit]")
     page.wait_for_selector(".site-nav form[action*='/logout/']")
     page.goto(course_url)

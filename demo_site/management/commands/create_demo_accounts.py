@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from academy.signups import mark_confirmed
 from courses.roles import FACILITATORS, LEARNERS, TRAINERS
 
 DEMO_PASSWORD = "academy-demo"
@@ -33,6 +34,7 @@ class Command(BaseCommand):
                 user.save()
             if role:
                 user.groups.add(Group.objects.get(name=role))
+            mark_confirmed(user)  # usable at once, whatever a sign-up left waiting
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, _name, role in ACCOUNTS:
             self.stdout.write(f"  {email:28} {role or 'Administrator'}")
