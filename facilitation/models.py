@@ -83,7 +83,8 @@ def default_expiry():
 
 
 class Invitation(models.Model):
-    """An emailed link to join a cohort, for someone who has no account yet."""
+    """An invitation to join a cohort, sent to an address (with an account or not):
+    the invitee joins only by accepting it, logged in with that address."""
 
     cohort = models.ForeignKey("sse_courses.Cohort", on_delete=models.CASCADE,
                                related_name="invitations")

@@ -1,8 +1,12 @@
 """Enrolment by facilitators: invitations by pasted emails or CSV (bad files refused
-with line numbers, nothing half-written), accepting an invitation, bulk add, dates,
-join code."""
+with line numbers, nothing half-written) that nobody joins without accepting, answers
+that never tell who has an account, members pages limited to the cohort, trainers
+inviting learners of the course, dates, join code."""
+
+import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -11,7 +15,9 @@ from django.urls import reverse
 from bench.cohorts import make_facilitator
 from courses.models import Cohort, CohortMembership, Enrolment
 from courses.progress import enrol
+from courses.roles import TRAINERS
 from facilitation.models import Invitation
+from sse_notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -46,19 +52,56 @@ def nothing_written(cohort):
     return not cohort.memberships.exists() and not Invitation.objects.exists()
 
 
-def test_pasted_emails_add_accounts_and_invite_the_others(
+def test_every_address_is_invited_and_nobody_joins_without_accepting(
         facilitator, cohort, learner, django_capture_on_commit_callbacks):
     response = invite(facilitator, cohort, django_capture_on_commit_callbacks,
                       emails="ANA@example.org, new.one@example.org\nnew.two@example.org")
     assert response.status_code == 302
+    assert not cohort.members.exists()  # Ana has an account, and is not in the cohort
+    assert not Enrolment.objects.filter(user=learner).exists()
+    assert sorted(Invitation.objects.values_list("email", flat=True)) == [
+        "ana@example.org", "new.one@example.org", "new.two@example.org"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "ana@example.org", "new.one@example.org", "new.two@example.org"]
+    token = Invitation.objects.get(email="new.one@example.org").token
+    assert any(f"/en/facilitate/invitations/{token}/" in m.body for m in mail.outbox)
+    assert Invitation.objects.filter(sent_at__isnull=False).count() == 3
+    # Ana's account also finds the invitation on the site
+    ana_token = Invitation.objects.get(email="ana@example.org").token
+    notification = Notification.objects.get(recipient=learner)
+    assert notification.url == f"/en/facilitate/invitations/{ana_token}/"
+    ana = Client()
+    ana.force_login(learner)
+    assert "Lyon spring" in ana.get(reverse("sse_notifications:list")).content.decode()
+    assert ana.post(accept_url(ana_token)).status_code == 302
     assert list(cohort.members.all()) == [learner]
     assert Enrolment.objects.filter(user=learner, course_key=cohort.course_key).exists()
-    assert sorted(Invitation.objects.values_list("email", flat=True)) == [
-        "new.one@example.org", "new.two@example.org"]
-    assert sorted(m.to[0] for m in mail.outbox) == ["new.one@example.org", "new.two@example.org"]
-    token = Invitation.objects.get(email="new.one@example.org").token
-    assert f"/en/facilitate/invitations/{token}/" in mail.outbox[0].body + mail.outbox[1].body
-    assert Invitation.objects.filter(sent_at__isnull=False).count() == 2
+
+
+def test_the_answer_never_tells_who_has_an_account(
+        facilitator, cohort, learner, django_user_model, django_capture_on_commit_callbacks):
+    admin = django_user_model.objects.create_superuser("root@example.org", "root@example.org", "x")
+    answers = []
+    for address in ("ana@example.org", "nobody@example.org", "root@example.org"):
+        response = invite(facilitator, cohort, django_capture_on_commit_callbacks, emails=address)
+        answers.append(str(list(response.wsgi_request._messages)[0]))
+    assert answers == ["1 invitation sent."] * 3
+    assert not cohort.members.exists()  # not even the administrator was pulled in
+    assert admin.email in {m.to[0] for m in mail.outbox}
+
+
+def test_an_account_waiting_for_its_address_confirmation_is_not_notified(
+        facilitator, cohort, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("sse_academy:signup"), {
+            "name": "Zoé", "email": "zoe@example.org", "password1": "cooperative-2026",
+            "password2": "cooperative-2026"})
+    invite(facilitator, cohort, django_capture_on_commit_callbacks, emails="zoe@example.org")
+    assert not Notification.objects.exists()
+    invitation = Invitation.objects.get()
+    # it cannot log in, so it cannot accept before confirming its address
+    assert client.post(accept_url(invitation.token)).status_code == 403
+    assert not cohort.members.exists()
 
 
 def test_inviting_again_renews_the_open_invitation(facilitator, cohort,
@@ -87,11 +130,13 @@ def test_a_retried_invitation_task_does_not_email_the_invitations_already_sent(
 
 def test_csv_with_header_and_names(facilitator, cohort, learner,
                                    django_capture_on_commit_callbacks):
+    CohortMembership.objects.create(cohort=cohort, user=learner)
     upload = csv_file("email,name\nana@example.org,Ana\n\nzoe@example.org,Zoé\n".encode())
     response = invite(facilitator, cohort, django_capture_on_commit_callbacks, upload=upload)
     assert response.status_code == 302
-    assert cohort.members.get() == learner
-    assert Invitation.objects.get().email == "zoe@example.org"
+    assert Invitation.objects.get().email == "zoe@example.org"  # Ana is a member already
+    message = str(list(response.wsgi_request._messages)[0])
+    assert message == "1 invitation sent. 1 address is already a member's."
 
 
 @pytest.mark.parametrize("upload, message", [
@@ -143,14 +188,20 @@ def accept_url(token):
     return reverse("sse_facilitation:accept_invitation", args=[token])
 
 
-def test_an_invited_person_signs_up_then_joins(cohort, django_user_model):
+def test_an_invited_person_signs_up_confirms_the_address_then_joins(
+        cohort, django_user_model, django_capture_on_commit_callbacks):
     invitation = Invitation.objects.create(cohort=cohort, email="zoe@example.org")
     client = Client()
-    page = client.get(reverse("sse_facilitation:invitation", args=[invitation.token])).content.decode()
+    invitation_url = reverse("sse_facilitation:invitation", args=[invitation.token])
+    page = client.get(invitation_url).content.decode()
     assert "Create my account" in page and "zoe@example.org" in page
-    client.post(reverse("sse_academy:signup"), {
-        "name": "Zoé", "email": "zoe@example.org", "password1": "cooperative-2026",
-        "password2": "cooperative-2026"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("sse_academy:signup") + f"?next={invitation_url}", {
+            "name": "Zoé", "email": "zoe@example.org", "password1": "cooperative-2026",
+            "password2": "cooperative-2026"})
+    link = re.search(r"https?://[^/]+(/\S+/accounts/confirm/\S+)", mail.outbox[-1].body).group(1)
+    confirmed = client.post(link, {"password": "cooperative-2026"})
+    assert confirmed["Location"] == invitation_url  # back to the invitation
     response = client.post(accept_url(invitation.token))
     assert response.status_code == 302
     zoe = django_user_model.objects.get(email="zoe@example.org")
@@ -184,17 +235,40 @@ def test_invitations_are_personal_single_use_and_expire(cohort, learner, other_l
     assert list(cohort.members.all()) == [other_learner]
 
 
-def test_bulk_add_only_learners_of_the_course(facilitator, cohort, learner, other_learner):
+def test_a_facilitator_sees_only_the_cohort_s_members(facilitator, cohort, learner,
+                                                     other_learner):
+    """Learners of the course in another cohort are neither listed nor added."""
+    other = Cohort.objects.create(name="Dakar autumn", course=cohort.course, language="en")
+    CohortMembership.objects.create(cohort=other, user=learner)
     enrol(learner, cohort.course)
+    CohortMembership.objects.create(cohort=cohort, user=other_learner)
     page = facilitator.get(reverse("sse_facilitation:members", args=[cohort.pk])).content.decode()
+    assert "ben@example.org" in page  # a member
+    assert "ana@example.org" not in page and "Invite learners already in the course" not in page
+    url = reverse("sse_facilitation:bulk_add", args=[cohort.pk])
+    assert facilitator.post(url, {"users": [learner.pk]}).status_code == 403
+    assert list(cohort.members.all()) == [other_learner] and not Invitation.objects.exists()
+
+
+def test_trainers_invite_learners_of_the_course(cohort, learner, other_learner, django_user_model,
+                                                django_capture_on_commit_callbacks):
+    trainer = django_user_model.objects.create_user("trainer@example.org", "trainer@example.org", "x")
+    trainer.groups.add(Group.objects.get_or_create(name=TRAINERS)[0])
+    client = Client()
+    client.force_login(trainer)
+    enrol(learner, cohort.course)
+    page = client.get(reverse("sse_facilitation:members", args=[cohort.pk])).content.decode()
     assert "ana@example.org" in page and "ben@example.org" not in page  # ben is not enrolled
     url = reverse("sse_facilitation:bulk_add", args=[cohort.pk])
-    response = facilitator.post(url, {"users": [learner.pk, other_learner.pk]})
+    response = client.post(url, {"users": [learner.pk, other_learner.pk]})
     assert response.status_code == 400 and str(other_learner.pk) in response.content.decode()
-    assert not cohort.members.exists()
-    assert facilitator.post(url, {"users": ["abc"]}).status_code == 400
-    assert facilitator.post(url, {"users": [learner.pk]}).status_code == 302
-    assert list(cohort.members.all()) == [learner]
+    assert client.post(url, {"users": ["abc"]}).status_code == 400
+    assert not Invitation.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"users": [learner.pk]}).status_code == 302
+    assert not cohort.members.exists()  # invited, not added
+    assert Invitation.objects.get().email == "ana@example.org"
+    assert [m.to[0] for m in mail.outbox] == ["ana@example.org"]
 
 
 def test_dates_must_end_after_they_start(facilitator, cohort):

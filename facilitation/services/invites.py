@@ -1,8 +1,10 @@
-"""Enrolment by facilitators: invite by pasted emails or a CSV file, bulk add of
-existing learners, and accepting an emailed invitation.
+"""Enrolment by facilitators: invite by pasted emails or a CSV file (trainers may also
+invite learners already in the course), and accepting an invitation.
 
-Input is checked completely before anything is written; a problem is reported
-with its line number and nothing is saved.
+Nobody is put in a cohort without consent: every invitation waits until the invitee,
+logged in with the invited address, accepts it; and what the facilitator is told never
+says whether an address has an account. Input is checked completely before anything
+is written; a problem is reported with its line number and nothing is saved.
 """
 
 import csv
@@ -16,12 +18,15 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from courses import progress
 from courses.models import CohortMembership, Enrolment
 from courses.permissions import Refused
+from sse_notifications.services import notify
 
 from .. import conf
 from ..models import Invitation, default_expiry
@@ -30,6 +35,8 @@ CSV_CONTENT_TYPES = {"text/csv", "text/plain", "application/csv", "text/comma-se
                      "application/vnd.ms-excel"}
 CSV_EXTENSIONS = (".csv", ".txt")
 SEPARATORS = re.compile(r"[\s,;]+")
+INVITED_BY = gettext_noop("%(inviter)s invites you to join the cohort “%(cohort)s” (%(course)s).")
+INVITED = gettext_noop("You are invited to join the cohort “%(cohort)s” (%(course)s).")
 
 
 class InviteError(Exception):
@@ -128,8 +135,7 @@ def collect_emails(text, upload):
 
 @dataclass
 class InviteOutcome:
-    added: list = field(default_factory=list)  # existing accounts now in the cohort
-    already: list = field(default_factory=list)  # accounts that were members before
+    already: list = field(default_factory=list)  # addresses of the cohort's members
     invited: list = field(default_factory=list)  # Invitation rows to email
 
 
@@ -142,24 +148,44 @@ def add_member(cohort, user):
 
 @transaction.atomic
 def invite(cohort, inviter, emails):
-    """Add the existing accounts; invite the others (an open invitation is renewed)."""
+    """Invite every address that is not a member's: each gets the same emailed link,
+    whether or not it has an account (an open invitation is renewed), and nobody
+    joins before accepting. An account with the address also finds the invitation
+    among its notifications. The outcome says nothing about who has an account."""
     outcome = InviteOutcome()
-    users = {user.email_lower: user for user in get_user_model().objects.annotate(
-        email_lower=Lower("email")).filter(email_lower__in=emails, is_active=True)}
+    members = set(cohort.members.annotate(email_lower=Lower("email"))
+                  .filter(email_lower__in=emails).values_list("email_lower", flat=True))
     for email in emails:
-        user = users.get(email)
-        if user is not None:
-            (outcome.added if add_member(cohort, user) else outcome.already).append(user)
+        if email in members:
+            outcome.already.append(email)
             continue
         invitation, _created = Invitation.objects.update_or_create(
             cohort=cohort, email=email, accepted_at__isnull=True,
             defaults={"invited_by": inviter, "expires_at": default_expiry(), "sent_at": None})
         outcome.invited.append(invitation)
+    notify_accounts(outcome.invited, inviter)
     return outcome
 
 
+def notify_accounts(invitations, inviter):
+    """An in-site notification for each active account with an invited address."""
+    by_email = {invitation.email: invitation for invitation in invitations}
+    accounts = get_user_model().objects.annotate(email_lower=Lower("email")).filter(
+        email_lower__in=by_email, is_active=True)
+    for user in accounts:
+        invitation = by_email[user.email_lower]
+        cohort = invitation.cohort
+        params = {"cohort": cohort.name, "course": cohort.course.title}
+        if inviter is not None:
+            params["inviter"] = inviter.get_full_name() or inviter.email
+        notify([user], INVITED_BY if inviter is not None else INVITED, actor=inviter,
+               url=reverse("sse_facilitation:invitation", args=[invitation.token]),
+               target_key=f"facilitation.invitation:{invitation.pk}", params=params)
+
+
 def add_candidates(cohort, search=""):
-    """Learners enrolled in the cohort's course who are not in the cohort yet."""
+    """Learners enrolled in the cohort's course who are not in the cohort yet. Only
+    trainers see them (the course is theirs); facilitators invite by address."""
     enrolled = Enrolment.objects.filter(course_key=cohort.course.translation_key).values("user_id")
     users = (get_user_model().objects.filter(pk__in=enrolled, is_active=True)
              .exclude(cohort_memberships__cohort=cohort)
@@ -171,15 +197,15 @@ def add_candidates(cohort, search=""):
 
 
 @transaction.atomic
-def bulk_add(cohort, user_ids):
-    """Add the chosen learners; every id must be a current candidate, or nothing is added."""
+def invite_candidates(cohort, inviter, user_ids):
+    """Invite the chosen learners (every id must be a current candidate, or nothing is
+    sent); like any invitation, each joins only by accepting it."""
     candidates = {user.pk: user for user in add_candidates(cohort).filter(pk__in=user_ids)}
     missing = [str(pk) for pk in user_ids if pk not in candidates]
     if missing:
-        raise Refused(400, _("These learners cannot be added: %(ids)s.") % {"ids": ", ".join(missing)})
-    for user in candidates.values():
-        add_member(cohort, user)
-    return list(candidates.values())
+        raise Refused(400, _("These learners cannot be invited: %(ids)s.") % {"ids": ", ".join(missing)})
+    emails = list(dict.fromkeys(user.email.lower() for user in candidates.values() if user.email))
+    return invite(cohort, inviter, emails)
 
 
 @transaction.atomic
