@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from community import ratelimit
 from community.models import Post
 
-from .. import conf
+from .. import alerts, conf
 from ..models import ModerationAction, Report
 from ..permissions import Refused, check_can_report
 from .audit import record
@@ -49,6 +49,7 @@ def report(user, post, *, reason, note=""):
                 locked.save(update_fields=["status"])
                 record(None, ModerationAction.AUTO_HIDDEN, post=locked,
                        details={"reports": open_reports})
+                alerts.hidden_by_reports(locked)  # a moderator confirms or restores it
     except IntegrityError as clash:  # a parallel click by the same person won the constraint
         raise Refused(409, _already_reported()) from clash
     return created
