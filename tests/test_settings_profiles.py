@@ -11,6 +11,10 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "production-secret-for-the-check-only-0123456789",
     "ALLOWED_HOSTS": "academy.example.org",
     "EMAIL_HOST": "smtp.example.org",
+    # The isolated H5P player (without it: sse_courses.W003, tested below).
+    "ACADEMY_H5P_PLAYER_ORIGIN": "https://h5p.example.org",
+    "ACADEMY_H5P_SITE_ORIGIN": "https://academy.example.org",
+    "ACADEMY_H5P_URL": "https://h5p.example.org/media/h5p",
 }
 
 
@@ -25,6 +29,11 @@ def test_production_profile_passes_check_deploy_without_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_profile_warns_when_the_h5p_player_is_not_isolated():
+    result = manage("check", "--deploy", **{**PRODUCTION_ENV, "ACADEMY_H5P_PLAYER_ORIGIN": ""})
+    assert "sse_courses.W003" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -3,6 +3,7 @@ either break every H5P activity or silently run third-party code on the site."""
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core import checks
 
 from . import conf
@@ -38,6 +39,19 @@ def isolated_player_settings(app_configs, **kwargs):
             "ACADEMY_H5P_URL points outside ACADEMY_H5P_PLAYER_ORIGIN: H5P files would load "
             "from another origin than the player.", id="sse_courses.W001"))
     return problems
+
+
+@checks.register(checks.Tags.security)
+def isolated_player_in_production(app_configs, **kwargs):
+    """On the site's own origin, every H5P library runs with the visitor's session."""
+    if settings.DEBUG or conf.player_origin():
+        return []
+    return [checks.Warning(
+        "The H5P player runs on the site's own origin: an uploaded package's code runs with "
+        "the session of whoever opens it.",
+        hint="Set ACADEMY_H5P_PLAYER_ORIGIN and ACADEMY_H5P_SITE_ORIGIN, and serve the H5P "
+             "files from the player origin (README, \"H5P and security\").",
+        id="sse_courses.W003")]
 
 
 @checks.register(checks.Tags.staticfiles)
