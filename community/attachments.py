@@ -8,8 +8,9 @@ import unicodedata
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
+from courses.image_metadata import without_metadata
 from courses.permissions import Refused
 
 from . import conf
@@ -79,37 +80,6 @@ def with_content(attachment, data):
     """The checked bytes, stored under the attachment's random id when its row is saved."""
     attachment.file = ContentFile(data, name=f"{attachment.pk}{EXTENSIONS[attachment.content_type]}")
     return attachment
-
-
-# What an image's info may keep when re-encoded: how it is drawn, nothing about it.
-DRAWING_INFO = {"transparency", "background", "duration", "loop", "icc_profile"}
-
-
-def without_metadata(data, kind):
-    """The image re-encoded from its pixels alone: no EXIF (GPS position, camera, date),
-    XMP, comments or text chunks. The EXIF orientation is applied first, so the photo
-    still stands the right way up; the colour profile is kept. Returns (bytes, width,
-    height)."""
-    with Image.open(io.BytesIO(data)) as image:
-        options = {}
-        if getattr(image, "n_frames", 1) > 1:  # animated GIF or WebP: every frame, timed
-            upright = image
-            options.update(save_all=True, duration=image.info.get("duration", 100),
-                           loop=image.info.get("loop", 0), comment=b"")
-        else:
-            upright = ImageOps.exif_transpose(image)
-            upright.info = {k: v for k, v in upright.info.items() if k in DRAWING_INFO}
-        if image.info.get("icc_profile"):
-            options["icc_profile"] = image.info["icc_profile"]
-        if kind == "JPEG":
-            if upright.mode not in ("RGB", "L", "CMYK"):
-                upright = upright.convert("RGB")
-            options.update(quality=90, optimize=True)
-        elif kind == "WEBP":
-            options.update(quality=90)
-        output = io.BytesIO()
-        upright.save(output, format=kind, **options)
-        return output.getvalue(), upright.width, upright.height
 
 
 def _checked_image_size(data, kind):

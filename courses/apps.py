@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,3 +23,9 @@ class CoursesConfig(AppConfig):
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="sse_courses.roles")
         post_save.connect(grant_new_catalogue, sender=CourseIndexPage,
                           dispatch_uid="sse_courses.grant_new_catalogue")
+        from wagtail.images import get_image_model
+
+        from .image_metadata import strip_on_upload
+
+        pre_save.connect(strip_on_upload, sender=get_image_model(),
+                         dispatch_uid="sse_courses.image_metadata")
