@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from courses.storage import delete_files_with_rows, private_storage
+
 
 class PlanExport(models.Model):
     """A learner's worksheet answers for one course, as a PDF made by a Celery task."""
@@ -18,8 +20,9 @@ class PlanExport(models.Model):
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
     state = models.CharField(max_length=10, choices=STATES, default=PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Small documents, kept in the database: never on a public media path.
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    # In the academy's private storage (courses.storage): never on a public path.
+    pdf = models.FileField(upload_to="plans/", storage=private_storage, blank=True,
+                           editable=False)
     error = models.TextField(blank=True)
 
     class Meta:
@@ -27,7 +30,7 @@ class PlanExport(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(state="ready") | models.Q(pdf__isnull=False),
+                condition=~models.Q(state="ready") | ~models.Q(pdf=""),
                 name="ready_exports_have_a_document"),
             # A double click or a reload asks once: the view returns the pending one.
             models.UniqueConstraint(fields=["user", "course_key"],
@@ -37,6 +40,9 @@ class PlanExport(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course_key} · {self.state}"
+
+
+delete_files_with_rows(PlanExport, "pdf")
 
 
 class SignupConfirmation(models.Model):

@@ -16,6 +16,8 @@ def send_email(subject, body, to, html_body=None, from_email=None):
 def export_plan(export_id):
     """Build a learner's "My plan" PDF. Idempotent: a retry rebuilds the same document;
     a failure leaves a clear error state and never a half-made file marked ready."""
+    from courses.storage import store
+
     from .models import PlanExport
     from .pdf import render_plan
     from .plans import build_plan
@@ -37,5 +39,8 @@ def export_plan(export_id):
         PlanExport.objects.filter(pk=export.pk).update(state=PlanExport.FAILED,
                                                        error=str(error)[:500])
         raise
-    PlanExport.objects.filter(pk=export.pk).update(state=PlanExport.READY, pdf=document, error="")
+    name = store(export.pdf, f"my-plan-{export.pk}.pdf", document)
+    if not PlanExport.objects.filter(pk=export.pk).update(state=PlanExport.READY, pdf=name,
+                                                          error=""):
+        export.pdf.storage.delete(name)  # the export was deleted meanwhile
     return str(export.pk)

@@ -20,7 +20,7 @@ def dashboard(request):
     )
     courses = learner_courses(request)
     latest_exports = {}
-    for export in PlanExport.objects.filter(user=request.user).defer("pdf"):
+    for export in PlanExport.objects.filter(user=request.user):
         latest_exports.setdefault(export.course_key, export)  # newest first
     for outline in courses:
         outline.plan_export = latest_exports.get(outline.course_key)

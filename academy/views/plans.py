@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from courses.http import post_only, refusal
 from courses.outbox import enqueue_after_commit
 from courses.permissions import check_enrolled, check_signed_in
+from courses.storage import read_bytes
 from courses.views import get_course
 
 from ..models import PlanExport
@@ -49,6 +50,6 @@ def download_plan(request, export_id):
         raise Http404(_("This document does not exist."))
     if export.state != PlanExport.READY:
         return refusal(request, 409, _("This document is not ready."))
-    response = HttpResponse(bytes(export.pdf), content_type="application/pdf")
+    response = HttpResponse(read_bytes(export.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="my-plan-{export.created_at:%Y-%m-%d}.pdf"'
     return response

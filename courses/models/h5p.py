@@ -1,4 +1,4 @@
-"""H5P libraries and packages (the files live under ACADEMY_H5P_ROOT), and what learners
+"""H5P libraries and packages (the files live in the H5P storage, h5p/files.py), and what learners
 did with them: xAPI statements (what happened) and results (where they stand)."""
 
 import uuid
@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from ..storage import private_storage
 
 
 class H5PLibrary(models.Model):
@@ -59,7 +61,7 @@ class H5PUpload(models.Model):
     PENDING, IMPORTED, REJECTED = "pending", "imported", "rejected"
     STATES = [(PENDING, _("being imported")), (IMPORTED, _("imported")), (REJECTED, _("rejected"))]
 
-    file = models.FileField(upload_to="h5p-uploads/")
+    file = models.FileField(upload_to="h5p-uploads/", storage=private_storage)
     original_name = models.CharField(max_length=255)
     state = models.CharField(max_length=10, choices=STATES, default=PENDING)
     message = models.TextField(blank=True)

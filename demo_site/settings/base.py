@@ -161,7 +161,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": os.environ.get("AWS_H5P_ACL", "public-read") or None,
             "custom_domain": os.environ.get("AWS_H5P_CUSTOM_DOMAIN") or None}},
         # Private files: no public access, no URL; the views stream them.
-        "academy_private": {"BACKEND": "storages.backends.s3.S3Storage",
+        "academy_private": {"BACKEND": "courses.storage_s3.PrivateS3Storage",
                             "OPTIONS": {"location": "private", "file_overwrite": False}},
     }
 
@@ -242,6 +242,9 @@ ACADEMY_H5P_PLAYER_ORIGIN = os.environ.get("ACADEMY_H5P_PLAYER_ORIGIN", "")
 ACADEMY_H5P_SITE_ORIGIN = os.environ.get("ACADEMY_H5P_SITE_ORIGIN", "")
 if os.environ.get("ACADEMY_H5P_URL"):
     ACADEMY_H5P_URL = os.environ["ACADEMY_H5P_URL"]
+# Uploads bigger than this (bytes) are imported by a worker rather than in the request.
+if os.environ.get("ACADEMY_H5P_ASYNC_IMPORT_BYTES"):
+    ACADEMY_H5P_ASYNC_IMPORT_BYTES = int(os.environ["ACADEMY_H5P_ASYNC_IMPORT_BYTES"])
 
 # Where `load_catalog` reads the courses (default: the catalog shipped in the package).
 if os.environ.get("ACADEMY_CATALOG_DIR"):

@@ -19,6 +19,7 @@ from django.db import connection
 from demo_site.celery import app as celery_app
 
 from ..conftest import on_postgres, require
+from .s3_server import files_in_bucket, moto_server, s3_endpoint  # noqa: F401 (S3 fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 
