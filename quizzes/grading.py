@@ -87,8 +87,27 @@ def grade_numeric(spec, response):
             if best is None or answer["fraction"] > best["fraction"]:
                 best = answer
     if best is None:
-        return Graded(0.0)
+        other = spec.get("wrong_feedback")
+        return Graded(0.0, [other] if other else [])
     return Graded(clamp(best["fraction"]), [best["feedback"]] if best["feedback"] else [])
+
+
+def matches(pattern, text):
+    """Moodle's short-answer pattern: * stands for any characters (\\* for a star).
+    Matched part by part, left to right: no regular expression to backtrack."""
+    parts = [part.replace("\\*", "*") for part in re.split(r"(?<!\\)\*", pattern)]
+    if len(parts) == 1:
+        return text == parts[0]
+    first, *middle, last = parts
+    if not text.startswith(first):
+        return False
+    position = len(first)
+    for part in middle:
+        found = text.find(part, position)
+        if found == -1:
+            return False
+        position = found + len(part)
+    return len(text) - len(last) >= position and text.endswith(last)
 
 
 def grade_short(spec, response):
@@ -99,7 +118,7 @@ def grade_short(spec, response):
     given = normalise_text(response, **options)
     best = None
     for answer in spec["answers"]:
-        if normalise_text(answer["text"], **options) == given:
+        if matches(normalise_text(answer["text"], **options), given):
             if best is None or answer["fraction"] > best["fraction"]:
                 best = answer
     if best is None:

@@ -26,7 +26,8 @@ def form_item(position, slot, question, response):
         item["unit"] = spec.get("unit", "")
     elif kind == "matching":
         response = response or [None] * len(spec["pairs"])
-        options = [{"value": d, "text": spec["pairs"][i]["match"]} for d, i in enumerate(order)]
+        matches = [pair["match"] for pair in spec["pairs"]] + list(spec.get("distractors") or [])
+        options = [{"value": d, "text": matches[i]} for d, i in enumerate(order)]
         item["rows"] = [{"name": f"{name}-{i}", "prompt": pair["prompt"], "options": options,
                          "selected": order.index(response[i]) if response[i] is not None else None}
                         for i, pair in enumerate(spec["pairs"])]

@@ -60,6 +60,9 @@ class NumericAnswerBlock(blocks.StructBlock):
 class NumericBlock(blocks.StructBlock):
     answers = blocks.ListBlock(NumericAnswerBlock(), min_num=1)
     unit = blocks.CharBlock(required=False)
+    wrong_feedback = blocks.CharBlock(
+        required=False, default="", label=_("Feedback for any other answer"),
+        help_text=_("Shown when the number matches none of the answers above."))
 
     class Meta:
         label = _("Numeric")
@@ -67,7 +70,8 @@ class NumericBlock(blocks.StructBlock):
 
 
 class ShortAnswerBlock(blocks.StructBlock):
-    text = blocks.CharBlock()
+    text = blocks.CharBlock(help_text=_("* stands for any characters (\\* for a star): "
+                                        "* alone accepts any answer, as in Moodle."))
     fraction = GradeBlock(negative=False, label=_("Grade"), default=1.0)
     feedback = blocks.CharBlock(required=False)
 
@@ -89,6 +93,9 @@ class PairBlock(blocks.StructBlock):
 
 class MatchingBlock(blocks.StructBlock):
     pairs = blocks.ListBlock(PairBlock(), min_num=2)
+    distractors = blocks.ListBlock(
+        blocks.CharBlock(), default=[], label=_("Wrong matches"),
+        help_text=_("Offered with the matches, right for no prompt."))
 
     class Meta:
         label = _("Matching")

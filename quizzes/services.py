@@ -9,11 +9,13 @@ language (its translations may lag behind), see `rules_of`.
 import random
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
-from django.utils import timezone
+from django.db.models import Count, F, Max
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from courses import progress
@@ -27,8 +29,12 @@ from .models import Attempt, Question, QuizPage
 GRACE = timedelta(seconds=30)
 
 
-def rules_of(quiz):
-    """The quiz whose settings apply: the default-language one, else this one."""
+def rules_of(quiz, translations=None):
+    """The quiz whose settings apply: the default-language one, else this one.
+    `translations` (the quiz in every language, with locales) spares the query."""
+    if translations is not None:
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return next((q for q in translations if q.locale.language_code == default), quiz)
     source = QuizPage.objects.filter(translation_key=quiz.translation_key,
                                      locale=Locale.get_default()).first()
     return source or quiz
@@ -50,17 +56,22 @@ class Snapshot:
 
 def shape(kind, spec):
     return (kind, *(len(spec.get(k) or []) for k in
-                    ("choices", "answers", "pairs", "items", "statements", "scale")))
+                    ("choices", "answers", "pairs", "distractors", "items", "statements",
+                     "scale")))
 
 
 def questions_by_key(keys):
-    """{key as str: question}, in one query (plus the cached active locale): in the
-    active language where translated, else in any language."""
-    active = Locale.get_active()
+    """{key as str: question}, in one query: in the active language where
+    translated, else in any language."""
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = None
     chosen = {}
-    for question in Question.objects.filter(translation_key__in=keys):
+    for question in Question.objects.filter(translation_key__in=keys).annotate(
+            language=F("locale__language_code")):
         key = str(question.translation_key)
-        if key not in chosen or question.locale_id == active.id:
+        if key not in chosen or question.language == active:
             chosen[key] = question
     return chosen
 
@@ -116,6 +127,8 @@ def draw_layout(quiz, shuffle=random.shuffle):
 
 
 def option_count(kind, spec):
+    if kind == "matching":  # the matches, then the wrong ones
+        return len(spec["pairs"]) + len(spec.get("distractors") or [])
     return len(spec.get("choices") or spec.get("pairs") or spec.get("items") or [])
 
 
@@ -175,26 +188,35 @@ def check_writable(attempt, now):
 
 def save_answers(attempt_id, user, data):
     """Autosave: merge the posted answers into the attempt. Returns the attempt."""
-    now = timezone.now()
     with transaction.atomic():
-        attempt = locked_attempt(attempt_id, user)
-        check_writable(attempt, now)
-        responses = read_responses(attempt.layout, questions_for(attempt), data)
-        attempt.answers = {**attempt.answers, **responses}
-        attempt.save(update_fields=["answers"])
+        return save_locked(locked_attempt(attempt_id, user), data)
+
+
+def save_locked(attempt, data):
+    """Autosave into an attempt locked by the caller's transaction. Reading answers
+    needs only each question's shape, which the attempt's own layout holds: no query
+    for the questions."""
+    check_writable(attempt, timezone.now())
+    snapshots = {slot["key"]: Snapshot(slot) for slot in attempt.layout}
+    attempt.answers = {**attempt.answers, **read_responses(attempt.layout, snapshots, data)}
+    attempt.save(update_fields=["answers"])
     return attempt
 
 
 def submit(attempt_id, user, data, quiz):
     """Save the last answers and grade the attempt, exactly once."""
-    quiz = rules_of(quiz)
-    now = timezone.now()
     with transaction.atomic():
-        attempt = locked_attempt(attempt_id, user)
-        check_writable(attempt, now)
-        questions = questions_for(attempt)
-        attempt.answers = {**attempt.answers, **read_responses(attempt.layout, questions, data)}
-        finish(attempt, questions, quiz, now)
+        return submit_locked(locked_attempt(attempt_id, user), data, rules_of(quiz))
+
+
+def submit_locked(attempt, data, rules):
+    """Submit an attempt locked by the caller's transaction; `rules` is the quiz whose
+    settings apply (rules_of)."""
+    now = timezone.now()
+    check_writable(attempt, now)
+    questions = questions_for(attempt)
+    attempt.answers = {**attempt.answers, **read_responses(attempt.layout, questions, data)}
+    finish(attempt, questions, rules, now)
     return attempt
 
 
@@ -236,9 +258,10 @@ def finish(attempt, questions, quiz, when):
 
 def locked_attempt(attempt_id, user):
     attempt = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
-    if attempt is None or attempt.user_id != user.id:
+    if attempt is None or not user.is_authenticated or attempt.user_id != user.id:
         # Someone else's attempt is indistinguishable from a missing one.
         raise Refused(404, _("This attempt does not exist."))
+    attempt.user = user  # the learner is at hand: no query when finish() needs them
     return attempt
 
 

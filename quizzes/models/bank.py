@@ -36,6 +36,10 @@ class Question(PreviewableMixin, TranslatableMixin, models.Model):
     general_feedback = models.TextField(_("general feedback"), blank=True)
     default_mark = models.DecimalField(_("mark"), max_digits=5, decimal_places=2, default=1)
     tags = TaggableManager(blank=True)
+    idnumber = models.CharField(
+        _("ID number"), max_length=100, blank=True, db_index=True,
+        help_text=_("Optional, for trainers: Moodle's ID number, kept by GIFT import and "
+                    "export."))
 
     panels = [
         FieldPanel("name"),
@@ -45,6 +49,7 @@ class Question(PreviewableMixin, TranslatableMixin, models.Model):
         FieldPanel("general_feedback"),
         FieldPanel("default_mark"),
         FieldPanel("tags"),
+        FieldPanel("idnumber"),
     ]
 
     class Meta(TranslatableMixin.Meta):
