@@ -74,7 +74,8 @@ def to_plain(text, fmt, one_line=True):
             text = markdown.markdown(text, output_format="html")
         text = LINE_BREAKS.sub("\n", text)
         words = html.unescape(nh3.clean(text, tags=set(), strip_comments=True))
-    lines = [" ".join(line.split()) for line in words.split("\n")]
+    # Spaces and tabs are collapsed; no-break spaces (French typography) are kept.
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ") for line in words.split("\n")]
     if one_line:
         return " ".join(line for line in lines if line)
     return "\n".join(lines).strip()

@@ -74,7 +74,7 @@ def read_question(line, lines, comments, category):
     if text.startswith("::"):
         end = text.find("::", 2)
         if end != -1:
-            name = " ".join(restore(text[2:end]).split())
+            name = restore(text[2:end]).strip()
             text = text[end + 2:].strip()
         else:
             text = text[2:]
