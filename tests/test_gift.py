@@ -216,6 +216,11 @@ def test_escapes_are_moodles():
     assert only("Two lines\\nhere {T}").text == "Two lines\nhere"
 
 
+def test_no_break_spaces_of_french_typography_are_kept():
+    question = only("::Prix\u00a0?:: Combien coûte un sac\u00a0? {#2\u00a0000#Oui\u00a0!}")
+    assert question.name == "Prix\u00a0?" and question.text == "Combien coûte un sac\u00a0?"
+
+
 def test_a_question_without_a_title_is_named_from_its_text():
     assert only("// a comment\nHow many members vote? {#1}").name == "How many members vote?"
 
