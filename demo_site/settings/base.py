@@ -96,9 +96,12 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept for a minute and checked before each request reuses one, so a
+# connection the database dropped (a restart, a failover, an idle timeout) is replaced
+# instead of failing the request.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -192,6 +195,18 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Two queues, one worker (or more) each (README, "Production"): long work (H5P imports,
+# PDFs, exports, recounts) on its own queue, so emails and notifications never wait
+# behind it.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
+ACADEMY_LONG_QUEUE = os.environ.get("CELERY_LONG_QUEUE", "academy-long")
+CELERY_TASK_ROUTES = {name: {"queue": ACADEMY_LONG_QUEUE} for name in (
+    "courses.tasks.import_h5p_upload",
+    "courses.tasks.recompute_course_progress",
+    "credentials.tasks.issue_certificate",
+    "academy.tasks.export_plan",
+    "facilitation.tasks.build_dashboard_export",
+)}
 # Redis hands a task whose worker died before acknowledging it to another worker
 # after this many seconds (kombu's default: one hour).
 # Workers look for such tasks every few seconds: kombu 5.7's default sweep (10 s,
@@ -224,9 +239,11 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# With CACHE_URL, Redis shared by every node; while it is unreachable the site serves
+# without it (courses.cache: an empty cache, not an error; README, "Production").
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+        {"BACKEND": "courses.cache.FailOpenRedisCache",
          "LOCATION": os.environ["CACHE_URL"]}
         if os.environ.get("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

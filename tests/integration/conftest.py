@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from django.db import connection
 from demo_site.celery import app as celery_app
 
 from ..conftest import on_postgres, require
+from .own_redis import own_redis  # noqa: F401 (a Redis a test may stop)
 from .s3_server import files_in_bucket, moto_server, s3_endpoint  # noqa: F401 (S3 fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +55,8 @@ def start_worker(queue, log, extra_env):
     killing the first); its output goes to `log`."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "demo_site.settings.base",
            "DATABASE_URL": database_url(), "CELERY_BROKER_URL": os.environ["CELERY_BROKER_URL"],
+           # The worker's own tasks (a fan-out, a retry) go to its queue, long ones included.
+           "CELERY_QUEUE": queue, "CELERY_LONG_QUEUE": queue,
            # The worker writes the private files (certificates, exports) the test reads.
            "ACADEMY_PRIVATE_ROOT": str(settings.ACADEMY_PRIVATE_ROOT), **extra_env}
     return subprocess.Popen(
@@ -78,13 +82,34 @@ def worker_queue(catalog, tmp_path, worker_env):
     queue = f"academy-test-{uuid.uuid4().hex[:8]}"
     log = tmp_path / "worker.log"
     worker = start_worker(queue, log, worker_env)
+    with celery_publishing_to(broker, queue):
+        try:
+            yield queue, log
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+
+
+def _new_connections():
+    # Celery keeps its producer pools and router: rebuilt after a change of broker or routes.
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    celery_app.amqp.router = celery_app.amqp.Router()
+
+
+@contextmanager
+def celery_publishing_to(broker, queue, routes=None):
+    """This process sends its tasks to `broker`: on `queue`, or as `routes` say."""
     conf = celery_app.conf
-    saved = conf.task_always_eager, conf.task_default_queue, conf.broker_url, conf.result_backend
-    conf.task_always_eager, conf.task_default_queue = False, queue
-    conf.broker_url = conf.result_backend = broker
+    names = ("task_always_eager", "task_default_queue", "task_routes", "broker_url",
+             "broker_read_url", "broker_write_url", "result_backend")
+    saved = {name: conf[name] for name in names}
+    conf.update(task_always_eager=False, task_default_queue=queue, task_routes=routes or {},
+                broker_url=broker, broker_read_url=broker, broker_write_url=broker,
+                result_backend=broker)
+    _new_connections()
     try:
-        yield queue, log
+        yield
     finally:
-        conf.task_always_eager, conf.task_default_queue, conf.broker_url, conf.result_backend = saved
-        worker.terminate()
-        worker.wait(timeout=30)
+        conf.update(saved)
+        _new_connections()
