@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import structure_views
 from .h5p import admin_views as h5p_admin
 from .h5p import chooser as h5p_chooser
+from .h5p import lrs_admin
 from .h5p.content_types import with_content_type
 from .models import Cohort, CoursePage, H5PPackage, ModulePage, StepPage
 from .role_setup import TRAINER_PERMISSIONS_HOOK
@@ -65,12 +66,24 @@ def h5p_admin_urls():
              name="sse_course_structure_move"),
         path("h5p/statements/<int:page_id>/", h5p_admin.export_statements,
              name="sse_h5p_statements"),
+        path("lrs/refused/", lrs_admin.refused_statements, name="sse_lrs_refused"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def h5p_upload_menu_item():
     return UploadMenuItem(_("Upload H5P"), reverse("sse_h5p_upload"), icon_name="upload", order=311)
+
+
+class RefusedStatementsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return lrs_admin.may_see(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def lrs_refused_menu_item():
+    return RefusedStatementsMenuItem(_("LRS refusals"), reverse("sse_lrs_refused"),
+                                     icon_name="warning", order=900)
 
 
 @hooks.register(TRAINER_PERMISSIONS_HOOK)

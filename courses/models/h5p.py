@@ -89,6 +89,10 @@ class XAPIStatement(models.Model):
     statement = models.JSONField()
     stored = models.DateTimeField()
     forwarded_at = models.DateTimeField(null=True, blank=True)  # to the external LRS
+    # The external LRS refused this statement (a 4xx): set aside, with its answer, so the
+    # others go on; an operator sees them in the admin and may send them again.
+    refused_at = models.DateTimeField(_("refused by the LRS"), null=True, blank=True)
+    refusal = models.TextField(_("the LRS's answer"), blank=True)
 
     class Meta:
         verbose_name = _("xAPI statement")

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from ...h5p.lrs import forward_pending, lrs_configured
+from ...models import XAPIStatement
 
 
 class Command(BaseCommand):
@@ -10,4 +11,8 @@ class Command(BaseCommand):
         if not lrs_configured():
             self.stdout.write("No LRS configured (ACADEMY_LRS_ENDPOINT).")
             return
-        self.stdout.write(f"{forward_pending()} statement(s) forwarded.")
+        sent = forward_pending()
+        refused = XAPIStatement.objects.filter(refused_at__isnull=False,
+                                               forwarded_at__isnull=True).count()
+        self.stdout.write(f"{sent} statement(s) forwarded; {refused} refused by the LRS and set "
+                          "aside (Settings → LRS refusals).")
