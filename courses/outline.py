@@ -1,8 +1,10 @@
 """The read side of progress: a course's outline with one learner's standing.
 
-A course page, module page or step page builds its outline with a fixed number
-of queries whatever the course size: one for the tree, one for the enrolment,
-one for the learner's progress rows.
+A course page, module page or step page builds its outline in two queries whatever
+the course size: one for the tree, as plain rows (never Page objects; view
+restrictions are checked inside that query), one for the learner's enrolment and
+progress rows together. Pages then render only what a learner needs at a glance:
+every module with its progress, the steps of one module (see includes/outline.html).
 """
 
 from dataclasses import dataclass, field
@@ -10,18 +12,27 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, F, Q, Value, When
-from django.utils.translation import get_language
-from wagtail.models import Page
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    JSONField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.lookups import StartsWith
+from wagtail.models import Page, PageViewRestriction
 
 from .models import Enrolment, StepProgress, step_page_models
 
-OUTLINE_FIELDS = (
-    "id", "title", "url_path", "path", "depth", "translation_key", "content_type_id", "locale_id",
-)
+TREE_FIELDS = ("id", "title", "url_path", "path", "depth", "translation_key", "content_type_id")
 
 
-@dataclass
+@dataclass(slots=True)
 class StepItem:
     page_id: int
     key: object
@@ -57,10 +68,11 @@ class ModuleItem:
 
 @dataclass
 class CourseOutline:
-    course: Page
+    course: object  # the course page, or its tree row (id, title, url_path, translation_key…)
     url: str
     modules: list
-    enrolment: Enrolment | None
+    enrolment: object = None  # truthy when the learner is enrolled
+    current_key: object = None  # the step being shown, if any
 
     @property
     def course_key(self):
@@ -117,6 +129,16 @@ class CourseOutline:
             return max(opened, key=lambda step: step.last_viewed_at)
         return unfinished[0] if unfinished else None
 
+    @property
+    def open_module(self):
+        """The module shown with its steps: the current step's, else the one to continue
+        in, else the first. The others show their progress and link to their page."""
+        key = self.current_key
+        if key is None and self.enrolment:
+            following = self.continue_step
+            key = following.key if following else None
+        return (key and self.module_of_step(key)) or (self.modules[0] if self.modules else None)
+
 
 STEP_DETAIL_PROVIDERS = {}
 
@@ -127,12 +149,13 @@ def register_step_details(model, provider):
     STEP_DETAIL_PROVIDERS[model._meta.model_name] = provider
 
 
-def apply_details(outline, user):
+def apply_details(steps, user):
+    """Fill in the registered details of these steps (the ones a page shows)."""
     for kind, provider in STEP_DETAIL_PROVIDERS.items():
-        steps = {step.key: step for step in outline.steps if step.kind == kind}
-        if steps:
-            for key, text in provider(user, list(steps)).items():
-                steps[key].detail = text
+        of_kind = {step.key: step for step in steps if step.kind == kind}
+        if of_kind:
+            for key, text in provider(user, list(of_kind)).items():
+                of_kind[key].detail = text
 
 
 def step_content_type_ids():
@@ -146,54 +169,76 @@ def course_path_of(page):
     return page.path[: len(page.path) - depth_below_course * page.steplen]
 
 
+def not_restricted():
+    """What Wagtail's `.public()` keeps (no view restriction on the page or an
+    ancestor), as a subquery of the same query rather than a query of its own."""
+    path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    return ~Exists(PageViewRestriction.objects.filter(StartsWith(path, F("page__path"))))
+
+
 def tree_rows(courses):
-    """One query: every live module and step under the given course pages, in order."""
+    """One query: the given course pages and their live, public modules and steps, in
+    tree order, as named tuples of TREE_FIELDS."""
     conditions = [Q(path__startswith=c.path, depth__lte=c.depth + 2) for c in courses]
     if not conditions:
         return []
     return list(
-        Page.objects.live().public().filter(reduce(or_, conditions)).order_by("path")
-        .only(*OUTLINE_FIELDS)
+        Page.objects.live().filter(reduce(or_, conditions)).filter(not_restricted())
+        .order_by("path").values_list(*TREE_FIELDS, named=True)
     )
 
 
 def assemble(course, rows, course_url):
     """A course's outline from its tree rows (rows of other courses are ignored)."""
-
-    def url_of(row):
-        return course_url + row.url_path[len(course.url_path):]
-
+    prefix = len(course.url_path)
     step_types = step_content_type_ids()
+    kinds = {}
     modules, current, current_path = [], None, None
     for row in rows:
         if not row.path.startswith(course.path):
             continue
         if row.depth == course.depth + 1:
-            current = ModuleItem(row.id, row.translation_key, row.title, url_of(row))
+            current = ModuleItem(row.id, row.translation_key, row.title,
+                                 course_url + row.url_path[prefix:])
             current_path = row.path
             modules.append(current)
         elif (row.depth == course.depth + 2 and current and row.path.startswith(current_path)
               and row.content_type_id in step_types):
-            kind = ContentType.objects.get_for_id(row.content_type_id).model
-            current.steps.append(StepItem(row.id, row.translation_key, row.title, url_of(row), kind))
-    return CourseOutline(course=course, url=course_url, modules=modules, enrolment=None)
+            kind = kinds.get(row.content_type_id)
+            if kind is None:
+                kind = kinds[row.content_type_id] = ContentType.objects.get_for_id(
+                    row.content_type_id).model
+            current.steps.append(StepItem(row.id, row.translation_key, row.title,
+                                          course_url + row.url_path[prefix:], kind))
+    return CourseOutline(course=course, url=course_url, modules=modules)
 
 
-def apply_progress(outlines, user, answers_for=None):
-    """One query: fill the learner's completions into enrolled outlines, and the
-    worksheet answers of the step `answers_for` (only that step's, to stay small)."""
-    by_key = {step.key: step for o in outlines if o.enrolment for step in o.steps}
-    if not by_key:
-        return
-    rows = StepProgress.objects.filter(user=user, step_key__in=list(by_key)).annotate(
-        current_answers=Case(When(step_key=answers_for, then=F("answers")), default=Value(None))
-    )
-    for key, completed_at, viewed_at, answers in rows.values_list(
-        "step_key", "completed_at", "last_viewed_at", "current_answers"
-    ):
-        by_key[key].completed = completed_at is not None
-        by_key[key].last_viewed_at = viewed_at
-        by_key[key].answers = answers or {}
+def read_standing(outline, user, answers_for=None):
+    """One query: the learner's enrolment in the course and their progress rows on its
+    steps (with the worksheet answers of the step `answers_for` only, to stay small).
+    Fills them into the outline; returns it."""
+    steps = {step.key: step for step in outline.steps}
+    enrolment = Enrolment.objects.filter(user=user, course_key=outline.course_key).annotate(
+        is_enrolment=Value(True), key=F("course_key"), seen=F("enrolled_at"),
+        current_answers=Value(None, output_field=JSONField()),
+    ).values_list("is_enrolment", "key", "completed_at", "seen", "current_answers", "id")
+    progress = StepProgress.objects.filter(user=user, step_key__in=list(steps)).annotate(
+        is_enrolment=Value(False), key=F("step_key"), seen=F("last_viewed_at"),
+        current_answers=Case(When(step_key=answers_for, then=F("answers")), default=Value(None)),
+    ).values_list("is_enrolment", "key", "completed_at", "seen", "current_answers", "id")
+    for is_enrolment, key, completed_at, seen, answers, pk in enrolment.union(progress, all=True):
+        if is_enrolment:
+            # Only what pages ask of it; the counters are the dashboard's (courses.standing).
+            outline.enrolment = Enrolment(id=pk, user=user, course_key=key, enrolled_at=seen,
+                                          completed_at=completed_at)
+        elif key in steps:
+            step = steps[key]
+            step.completed, step.last_viewed_at = completed_at is not None, seen
+            step.answers = answers or {}
+    if outline.enrolment is None:  # progress rows without an enrolment are not shown
+        for step in steps.values():
+            step.completed, step.last_viewed_at, step.answers = False, None, {}
+    return outline
 
 
 def build_outline(page, request, answers_for=None, with_details=False):
@@ -201,49 +246,18 @@ def build_outline(page, request, answers_for=None, with_details=False):
     course_path = course_path_of(page)
     rows = tree_rows([Page(path=course_path, depth=len(course_path) // page.steplen)])
     course = rows[0] if rows and rows[0].path == course_path else page
-    outline = assemble(course, rows, course.get_url(request) or "")
+    if course is page or page.path == course_path:
+        url = page.get_url(request)
+    else:  # no query: Wagtail builds it from the url_path and the site's cached root paths
+        url = Page(url_path=course.url_path).get_url(request)
+    outline = assemble(course, rows, url or "")
+    if page.path != course_path and page.depth == len(course_path) // page.steplen + 2:
+        outline.current_key = page.translation_key
     if request.user.is_authenticated:
-        outline.enrolment = Enrolment.objects.filter(
-            user=request.user, course_key=course.translation_key
-        ).first()
-        apply_progress([outline], request.user, answers_for)
-        if with_details and outline.enrolment is not None:
-            apply_details(outline, request.user)
+        read_standing(outline, request.user, answers_for)
+        if with_details and outline.enrolment is not None and outline.open_module:
+            apply_details(outline.open_module.steps, request.user)
     return outline
-
-
-def learner_courses(request):
-    """The outlines of every course the learner is enrolled in, in the active
-    language where it exists: a fixed number of queries, whatever the number of courses."""
-    from .models import CoursePage
-
-    enrolments = {
-        e.course_key: e
-        for e in Enrolment.objects.filter(user=request.user).order_by(
-            F("last_activity_at").desc(nulls_last=True), "-enrolled_at"
-        )
-    }
-    course_type = ContentType.objects.get_for_model(CoursePage)
-    candidates = Page.objects.live().filter(
-        translation_key__in=list(enrolments), content_type=course_type
-    ).select_related("locale").only(*OUTLINE_FIELDS, "locale__language_code")
-    language = get_language()
-    chosen = {}
-    for course in candidates:
-        best = chosen.get(course.translation_key)
-        if best is None or course.locale.language_code == language:
-            chosen[course.translation_key] = course
-    rows = tree_rows(chosen.values())
-    outlines = []
-    for key, enrolment in enrolments.items():
-        course = chosen.get(key)
-        if course is None:
-            continue
-        outline = assemble(course, rows, course.get_url(request) or "")
-        outline.enrolment = enrolment
-        outlines.append(outline)
-    apply_progress(outlines, request.user)
-    return outlines
 
 
 @dataclass

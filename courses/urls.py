@@ -8,6 +8,7 @@ app_name = "sse_courses"
 
 urlpatterns = [
     path("courses/<int:page_id>/enrol/", views.enrol, name="enrol"),
+    path("courses/<int:page_id>/continue/", views.continue_course, name="continue"),
     path("steps/<int:page_id>/complete/", views.complete_step, name="complete"),
     path(
         "steps/<int:page_id>/activities/<str:block_id>/",

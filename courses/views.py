@@ -1,6 +1,6 @@
-"""State-changing endpoints of `courses`: POST only, CSRF-protected, checked in permissions.
-
-Each answers a refused request with a 4xx page that says why, and writes nothing.
+"""Endpoints of `courses`. Those that change state are POST only, CSRF-protected,
+checked in permissions; each answers a refused request with a 4xx page that says
+why, and writes nothing. `continue_course` only redirects.
 """
 
 from django.contrib import messages
@@ -13,15 +13,15 @@ from wagtail.models import Page
 from . import progress, ratelimit
 from .blocks import ActivityAnswerForm, activity_input_names
 from .forms import JoinCohortForm
-from .http import post_only
+from .http import post_only, refusing
 from .models import CohortMembership, CoursePage, StepPage
-from .outline import course_path_of
+from .outline import build_outline
 from .permissions import (
     Refused,
     check_course_open,
-    check_enrolled,
+    check_enrolled_in,
     check_signed_in,
-    check_step_open,
+    open_step,
 )
 
 
@@ -41,17 +41,13 @@ def get_course(request, page_id):
 
 
 def get_step(request, page_id):
-    """The step and its course, both open to this request."""
+    """The step and its course's row (see permissions.open_step), both open to this
+    request."""
     page = Page.objects.filter(id=page_id).first()
     step = page.specific if page else None
-    course = None
-    if isinstance(step, StepPage):
-        course = CoursePage.objects.filter(path=course_path_of(step)).first()
-    if course is None:
+    if not isinstance(step, StepPage):
         raise Refused(404, _("This step is not available."))
-    check_course_open(course, request)
-    check_step_open(step, request)
-    return step, course
+    return step, open_step(step, request)
 
 
 def url_of(page, request):
@@ -68,11 +64,21 @@ def enrol(request, page_id):
     return back(request, url_of(course, request))
 
 
+@refusing
+def continue_course(request, page_id):
+    """Where the learner left off in a course (the dashboard links here when it does
+    not know the step without reading the course's tree); the course page otherwise."""
+    course = get_course(request, page_id)
+    outline = build_outline(course, request)
+    following = outline.continue_step if outline.enrolment else None
+    return redirect(following.url if following else outline.url or "/")
+
+
 @post_only
 def complete_step(request, page_id):
     check_signed_in(request.user, _("Please log in to save your progress."))
     step, course = get_step(request, page_id)
-    check_enrolled(request.user, course.translation_key)
+    check_enrolled_in(course)
     if not step.completes_manually():
         raise Refused(403, _("This step is completed by doing it, not with a button."))
     if progress.complete_step(request.user, step, course.translation_key):
@@ -84,7 +90,7 @@ def complete_step(request, page_id):
 def save_activity(request, page_id, block_id):
     check_signed_in(request.user, _("Please log in to save your progress."))
     step, course = get_step(request, page_id)
-    check_enrolled(request.user, course.translation_key)
+    check_enrolled_in(course)
     block = step.activity_block(block_id) if hasattr(step, "activity_block") else None
     if block is None:
         raise Refused(404, _("This activity does not exist."))

@@ -1,30 +1,21 @@
 """Who may take which quiz: the learner enrolled in its course, on a quiz open to them."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from courses.models import CoursePage
-from courses.outline import course_path_of
-from courses.permissions import (
-    Refused,
-    check_course_open,
-    check_enrolled,
-    check_signed_in,
-    check_step_open,
-)
+from courses.permissions import Refused, check_enrolled_in, check_signed_in, open_step
 
 from .models import QuizPage
 
 
 def open_quiz(request, quiz):
-    """The quiz's course, after checking the learner may work on this quiz now."""
+    """The quiz's course (its row: id, translation_key…), after checking the learner
+    may work on this quiz now: two queries."""
     check_signed_in(request.user, _("Please log in to take this quiz."))
-    course = CoursePage.objects.filter(path=course_path_of(quiz)).first()
-    if course is None:
-        raise Refused(404, _("This quiz is not available."))
-    check_course_open(course, request)
-    check_step_open(quiz, request)
-    check_enrolled(request.user, course.translation_key)
+    course = open_step(quiz, request)
+    check_enrolled_in(course)
     return course
 
 
@@ -36,9 +27,21 @@ def quiz_by_id(page_id):
     return quiz
 
 
+def language_code(language):
+    try:
+        return get_supported_content_language_variant(language)
+    except LookupError:
+        return None
+
+
 def quiz_of_attempt(attempt):
-    """The attempt's quiz in the active language when translated."""
-    quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).first()
-    if quiz is None:
+    """The attempt's quiz in the active language when translated (and live), with the
+    quiz in every language, in one query: (quiz, translations)."""
+    translations = list(QuizPage.objects.filter(translation_key=attempt.quiz_key)
+                        .select_related("locale"))
+    if not translations:
         raise Refused(404, _("This quiz is not available."))
-    return quiz.localized
+    active = language_code(translation.get_language())
+    quiz = next((q for q in translations if q.locale.language_code == active and q.live),
+                translations[0])
+    return quiz, translations

@@ -1,6 +1,7 @@
 """Taking a quiz: start, answer (autosave), submit, review. Thin: rules live in services."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,12 +23,16 @@ def own_attempt(request, attempt_id):
     return attempt
 
 
-def open_attempt(request, attempt_id):
-    """The learner's own attempt and its quiz, which they may still work on."""
-    attempt = own_attempt(request, attempt_id)
-    quiz = quiz_of_attempt(attempt)
+def open_attempt(request, attempt_id, locked=False):
+    """The learner's own attempt, its quiz and the quiz's rules (rules_of), which they
+    may still work on. `locked`: the attempt is locked for the caller's transaction."""
+    if locked:
+        attempt = services.locked_attempt(attempt_id, request.user)
+    else:
+        attempt = own_attempt(request, attempt_id)
+    quiz, translations = quiz_of_attempt(attempt)
     open_quiz(request, quiz)
-    return attempt, quiz
+    return attempt, quiz, services.rules_of(quiz, translations)
 
 
 def wants_json(request):
@@ -44,8 +49,8 @@ def start(request, page_id):
 
 @refusing
 def attempt_page(request, attempt_id):
-    attempt, quiz = open_attempt(request, attempt_id)
-    attempt = services.finalise_if_overdue(attempt, quiz)
+    attempt, quiz, rules = open_attempt(request, attempt_id)
+    attempt = services.finalise_if_overdue(attempt, rules)
     if not attempt.is_open:
         return redirect("sse_quizzes:review", attempt_id=attempt.pk)
     questions = services.questions_for(attempt)
@@ -57,8 +62,9 @@ def attempt_page(request, attempt_id):
 @post_only
 def save(request, attempt_id):
     try:
-        attempt, _quiz = open_attempt(request, attempt_id)
-        services.save_answers(attempt.pk, request.user, request.POST)
+        with transaction.atomic():  # checked and saved under the attempt's lock
+            attempt, _quiz, _rules = open_attempt(request, attempt_id, locked=True)
+            services.save_locked(attempt, request.POST)
     except Refused as refused:
         if wants_json(request):
             return JsonResponse({"saved": False, "error": refused.message}, status=refused.status)
@@ -71,17 +77,17 @@ def save(request, attempt_id):
 
 @post_only
 def submit(request, attempt_id):
-    attempt, quiz = open_attempt(request, attempt_id)
-    services.submit(attempt.pk, request.user, request.POST, quiz)
+    with transaction.atomic():  # checked and graded under the attempt's lock
+        attempt, _quiz, rules = open_attempt(request, attempt_id, locked=True)
+        services.submit_locked(attempt, request.POST, rules)
     return redirect("sse_quizzes:review", attempt_id=attempt.pk)
 
 
 @refusing
 def review(request, attempt_id):
-    attempt, quiz = open_attempt(request, attempt_id)
+    attempt, quiz, rules = open_attempt(request, attempt_id)
     if attempt.is_open:
         return redirect("sse_quizzes:attempt", attempt_id=attempt.pk)
-    rules = services.rules_of(quiz)
     options = rules.review_options(is_closed=services.is_quiz_closed(rules))
     questions = services.questions_for(attempt)
     return render(request, "sse_quizzes/review.html", {

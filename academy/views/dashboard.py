@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from courses.forms import JoinCohortForm
 from courses.models import CohortMembership
-from courses.outline import learner_courses
+from courses.standing import learner_standings
 from credentials.services import certificates_of
 from facilitation.permissions import may_facilitate
 from facilitation.services.communication import cohort_announcements
@@ -18,12 +18,12 @@ def dashboard(request):
         .select_related("cohort")
         .prefetch_related("cohort__facilitators")
     )
-    courses = learner_courses(request)
+    courses = learner_standings(request)
     latest_exports = {}
     for export in PlanExport.objects.filter(user=request.user):
         latest_exports.setdefault(export.course_key, export)  # newest first
-    for outline in courses:
-        outline.plan_export = latest_exports.get(outline.course_key)
+    for standing in courses:
+        standing.plan_export = latest_exports.get(standing.course_key)
     return render(request, "sse_academy/dashboard.html", {
         "courses": courses,
         "memberships": memberships,
