@@ -38,7 +38,7 @@ class HeadingBlock(blocks.CharBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=_("Image"), help_text=_("Choose an image or upload one."))
     alt_text = blocks.CharBlock(
         required=False, label=_("Alternative text"),
         help_text=_("Describe the image for people who cannot see it.")
@@ -129,7 +129,8 @@ class VideoBlock(blocks.StructBlock):
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="key-idea", label=_("Kind"),
                               help_text=_("Sets the callout's heading and colour."))
-    text = blocks.RichTextBlock(label=_("Callout text"))
+    text = blocks.RichTextBlock(label=_("Callout text"),
+                                help_text=_("The words shown in the box."))
 
     class Meta:
         icon = "pick"
@@ -143,7 +144,8 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
+    document = DocumentChooserBlock(label=_("Document"),
+                                    help_text=_("Choose a file learners can download, or upload one."))
     description = blocks.CharBlock(required=False, label=_("Description"),
                                    help_text=_("What the document is for, shown with the link."))
 
@@ -187,7 +189,8 @@ class ActivityFieldsBlock(blocks.StreamBlock):
 class ActivityBlock(blocks.StructBlock):
     """A worksheet: an instruction plus fields each learner fills in and keeps."""
 
-    title = blocks.CharBlock(label=_("Activity title"))
+    title = blocks.CharBlock(label=_("Activity title"),
+                             help_text=_("Shown above the activity, e.g. “Your business idea”."))
     instruction = blocks.RichTextBlock(
         label=_("Instruction"), help_text=_("What the learner is asked to do."))
     fields = ActivityFieldsBlock(
@@ -288,7 +291,8 @@ class PackageChooserBlock(SnippetChooserBlock):
 class H5PBlock(blocks.StructBlock):
     """An interactive H5P activity; it counts when completed (or passed)."""
 
-    package = PackageChooserBlock("sse_courses.H5PPackage", label=_("H5P package"))
+    package = PackageChooserBlock("sse_courses.H5PPackage", label=_("H5P package"),
+                                  help_text=_("Choose an H5P package, or upload one."))
     completion = blocks.ChoiceBlock(
         choices=[("complete", _("When the learner completes it")),
                  ("pass", _("When the learner passes it"))],
@@ -315,6 +319,7 @@ class H5PBlock(blocks.StructBlock):
 CORE_LESSON_BLOCKS = [
     ("heading", HeadingBlock()),
     ("paragraph", blocks.RichTextBlock(icon="pilcrow", label=_("Text"),
+                                       help_text=_("The lesson's text: paragraphs, lists, links."),
                                        template="sse_courses/blocks/paragraph.html")),
     ("image", ImageBlock()),
     ("video", VideoBlock()),

@@ -131,3 +131,21 @@ def test_a_site_that_publishes_translations_at_once_is_warned(settings):
     assert "sse_courses.W010" in {message.id for message in checks.run_checks()}
     settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
     assert "sse_courses.W010" not in {message.id for message in checks.run_checks()}
+
+
+def test_the_translation_editor_names_a_worksheet_s_strings(trainer_client):
+    module = ModulePage.objects.child_of(course_in("en")).order_by("path").first()
+    lesson = LessonPage(title="SWOT", slug="swot", body=[("activity", {
+        "title": "Your SWOT", "instruction": "<p>Fill it in.</p>", "fields": [
+            ("text", "Name of your idea"),
+            ("grid", {"label": "SWOT", "rows": ["Strengths", "Weaknesses"],
+                      "columns": ["Inside", "Outside"]})]})])
+    module.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    french = translate_to_french(trainer_client, lesson)
+
+    editor = trainer_client.get(f"/admin/pages/{french.id}/edit/").content.decode()
+    assert editor.count("Grid row heading") == 2
+    assert editor.count("Grid column heading") == 2
+    assert "Question with a one-line answer" in editor
+    assert "The prompt the learner reads above a one-line box" in editor
