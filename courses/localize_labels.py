@@ -42,8 +42,10 @@ def innermost_block(model, field_path):
 def install():
     from wagtail_localize.views import edit_translation
 
-    original = edit_translation.get_segment_location_info
-    if getattr(original, "sse_named", False):
+    # A wagtail-localize without this function keeps its own naming (the test
+    # test_the_translation_editor_names_a_worksheet_s_strings then says so).
+    original = getattr(edit_translation, "get_segment_location_info", None)
+    if original is None or getattr(original, "sse_named", False):
         return
 
     def located(source_instance, tab_helper, content_path, field_path, widget=False):
