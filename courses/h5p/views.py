@@ -6,10 +6,12 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 from .. import ratelimit
-from ..permissions import Refused, check_enrolled, check_signed_in
+from ..permissions import Refused, check_enrolled_in, check_signed_in
 from ..views import get_step
 from . import conf
-from .xapi import record
+from .xapi import record_many
+
+MAX_BATCH = 100  # statements per request; the body's size is capped too
 
 
 def json_refusals(view):
@@ -27,7 +29,7 @@ def json_refusals(view):
 def h5p_target(request, page_id, block_id):
     check_signed_in(request.user, _("Please log in to save your results."))
     step, course = get_step(request, page_id)
-    check_enrolled(request.user, course.translation_key)
+    check_enrolled_in(course)
     block = step.h5p_block(block_id) if hasattr(step, "h5p_block") else None
     if block is None or block.value["package"] is None:
         raise Refused(404, _("This activity does not exist."))
@@ -44,12 +46,19 @@ def xapi(request, page_id, block_id):
     ratelimit.hit("xapi", f"user:{request.user.pk}")  # before any database work
     step, course, block = h5p_target(request, page_id, block_id)
     try:
-        statement = json.loads(request.body.decode("utf-8"))
+        posted = json.loads(request.body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise Refused(400, _("The statement is not valid JSON.")) from None
-    stored = record(request.user, step, course.translation_key, block_id,
-                    block.value["package"], statement)
-    return JsonResponse({"id": str(stored.id)}, status=201)
+    # One statement, or a batch of them as a list (xAPI's POST /statements): a player
+    # that sends its statements in batches costs one request and one transaction each.
+    batch = posted if isinstance(posted, list) else [posted]
+    if not batch or len(batch) > MAX_BATCH:
+        raise Refused(400, _("Send between 1 and %(n)s statements at a time.") % {"n": MAX_BATCH})
+    stored = record_many(request.user, step, course.translation_key, block_id,
+                         block.value["package"], batch)
+    if isinstance(posted, list):
+        return JsonResponse([str(s.id) for s in stored], status=201, safe=False)
+    return JsonResponse({"id": str(stored[0].id)}, status=201)
 
 
 @json_refusals

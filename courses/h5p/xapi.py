@@ -63,36 +63,68 @@ def is_top_level(statement):
 
 
 def record(user, step, course_key, block_id, package, statement):
-    """Store one statement; update the learner's result; complete the lesson when all
-    its H5P activities are done. Returns the stored statement."""
-    check_shape(statement, user)
-    now = timezone.now()
-    statement = {**statement, "id": str(uuid.uuid4()), "actor": actor_for(user),
-                 "timestamp": statement.get("timestamp") or now.isoformat(),
-                 "stored": now.isoformat(), "authority": AUTHORITY, "version": "1.0.3"}
-    verb = short_verb(statement)
-    with transaction.atomic():
-        stored = XAPIStatement.objects.create(
-            id=statement["id"], user=user, step_key=step.translation_key, course_key=course_key,
-            block_id=block_id, verb=verb[:255], statement=statement, stored=now)
-        result, _created = H5PResult.objects.select_for_update().get_or_create(
-            user=user, step_key=step.translation_key, block_id=block_id,
-            defaults={"package": package})
-        if is_top_level(statement):
-            score = statement.get("result", {}).get("score", {})
-            if "raw" in score or "scaled" in score:
-                result.raw, result.max = score.get("raw"), score.get("max")
-                result.scaled = score.get("scaled", (score["raw"] / score["max"])
+    """Store one statement (see record_many). Returns the stored statement."""
+    return record_many(user, step, course_key, block_id, package, [statement])[0]
+
+
+def completed(statement, actor, stored):
+    """The statement as stored: the server writes its id, actor, stored time, authority."""
+    return {**statement, "id": str(uuid.uuid4()), "actor": actor,
+            "timestamp": statement.get("timestamp") or stored,
+            "stored": stored, "authority": AUTHORITY, "version": "1.0.3"}
+
+
+def result_changes(statements):
+    """What the statements, in order, change in the learner's result for the block:
+    {field: value}. Sub-question statements (with a parent) change nothing."""
+    changes = {}
+    for statement in statements:
+        if not is_top_level(statement):
+            continue
+        verb = short_verb(statement)
+        score = statement.get("result", {}).get("score", {})
+        if "raw" in score or "scaled" in score:
+            changes["raw"], changes["max"] = score.get("raw"), score.get("max")
+            changes["scaled"] = score.get("scaled", (score["raw"] / score["max"])
                                           if score.get("max") and "raw" in score else None)
-            success = statement.get("result", {}).get("success")
-            if verb in COMPLETING_VERBS or verb in SUCCESS_VERBS:
-                result.completed = True
-            if verb in SUCCESS_VERBS:
-                result.passed = SUCCESS_VERBS[verb]
-            elif isinstance(success, bool):
-                result.passed = success
-        result.save()
-        if step.completes_with_h5p() and all_done(user, step):
+        success = statement.get("result", {}).get("success")
+        if verb in COMPLETING_VERBS or verb in SUCCESS_VERBS:
+            changes["completed"] = True
+        if verb in SUCCESS_VERBS:
+            changes["passed"] = SUCCESS_VERBS[verb]
+        elif isinstance(success, bool):
+            changes["passed"] = success
+    return changes
+
+
+def record_many(user, step, course_key, block_id, package, statements):
+    """Store a batch of statements about one block; update the learner's result; complete
+    the lesson when all its H5P activities are done. Every statement is checked before
+    any is written. A fixed number of queries per batch and no lock held per statement:
+    the statements go in one insert, the result changes in one upsert that touches only
+    the fields they set. Returns the stored statements."""
+    for statement in statements:
+        check_shape(statement, user)
+    now = timezone.now()
+    actor, stored_at = actor_for(user), now.isoformat()
+    statements = [completed(statement, actor, stored_at) for statement in statements]
+    changes = result_changes(statements)
+    with transaction.atomic():
+        stored = XAPIStatement.objects.bulk_create([
+            XAPIStatement(id=statement["id"], user=user, step_key=step.translation_key,
+                          course_key=course_key, block_id=block_id,
+                          verb=short_verb(statement)[:255], statement=statement, stored=now)
+            for statement in statements])
+        row = H5PResult(user=user, step_key=step.translation_key, block_id=block_id,
+                        package=package, **changes)
+        if changes:
+            H5PResult.objects.bulk_create(
+                [row], update_conflicts=True, unique_fields=["user", "step_key", "block_id"],
+                update_fields=[*changes, "updated_at"])
+        else:  # the row exists from the first statement on, as the player's state does
+            H5PResult.objects.bulk_create([row], ignore_conflicts=True)
+        if ("completed" in changes or "passed" in changes) and step.completes_with_h5p() \
+                and all_done(user, step):
             progress.complete_step(user, step, course_key)
         if lrs_configured():
             from ..outbox import enqueue_after_commit
