@@ -12,6 +12,7 @@ from courses.permissions import Refused
 from .grading import parse_number
 
 MAX_TEXT = 500
+MAX_ESSAY = 20_000
 
 
 def refuse(position, message):
@@ -42,6 +43,11 @@ def read_one(kind, spec, order, data, name, position):
             refuse(position, _("the answer is too long."))
         if kind == "numeric" and value.strip() and parse_number(value) is None:
             refuse(position, _("please enter a number, such as 12.5."))
+        return value.strip() or None
+    if kind == "essay":
+        value = data.get(name, "")
+        if len(value) > MAX_ESSAY:
+            refuse(position, _("the answer is longer than %(n)s characters.") % {"n": MAX_ESSAY})
         return value.strip() or None
     if kind == "matching":
         # prompts in spec order; each picks a displayed match option

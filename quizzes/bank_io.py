@@ -1,6 +1,6 @@
 """GIFT files ↔ the question bank. A file with any problem saves nothing; questions of
-types the bank lacks (essays, descriptions) block the file too, unless the trainer
-asks to leave them out (skip_unsupported), and then the report names each one."""
+a type the bank lacks (descriptions) block the file too, unless the trainer asks to
+leave them out (skip_unsupported), and then the report names each one."""
 
 import html
 from dataclasses import dataclass, field
@@ -26,7 +26,7 @@ class GiftCheck:
 def check_gift_file(source, default_category="", skip_unsupported=False, language=None):
     """Everything the import would do with `source`, sorted by line; nothing is saved.
 
-    skip_unsupported: essays and descriptions are left out (listed in `skipped`)
+    skip_unsupported: descriptions are left out (listed in `skipped`)
     instead of being problems. language: where id numbers must be new (default: the
     default language)."""
     result = gift.parse(source)

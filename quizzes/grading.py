@@ -18,6 +18,7 @@ class Graded:
     fraction: float | None
     feedback: list = field(default_factory=list)
     score: int | None = None  # self-assessment points
+    pending: bool = False  # an essay waiting for a person to grade it
 
 
 def clamp(value):
@@ -152,6 +153,21 @@ def grade_likert(spec, response):
     return Graded(None, feedback, score)
 
 
+def grade_essay(spec, response):
+    """A person grades an answered essay (quizzes/essays.py); an empty one earns nothing."""
+    if not response or not str(response).strip():
+        return Graded(0.0)
+    return Graded(None, pending=True)
+
+
+def rubric_fraction(spec, levels):
+    """The share of the rubric's points for the level chosen in each criterion."""
+    criteria = spec["criteria"]
+    best = sum(max(level["points"] for level in c["levels"]) for c in criteria)
+    got = sum(c["levels"][chosen]["points"] for c, chosen in zip(criteria, levels, strict=True))
+    return got / best if best else 0.0
+
+
 GRADERS = {
     "single": grade_single,
     "multiple": grade_multiple,
@@ -161,6 +177,7 @@ GRADERS = {
     "matching": grade_matching,
     "ordering": grade_ordering,
     "likert": grade_likert,
+    "essay": grade_essay,
 }
 
 

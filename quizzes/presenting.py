@@ -24,6 +24,9 @@ def form_item(position, slot, question, response):
     elif kind in ("numeric", "short"):
         item["value"] = response or ""
         item["unit"] = spec.get("unit", "")
+    elif kind == "essay":
+        item["value"] = response or ""
+        item["lines"] = spec.get("response_lines") or 10
     elif kind == "matching":
         response = response or [None] * len(spec["pairs"])
         matches = [pair["match"] for pair in spec["pairs"]] + list(spec.get("distractors") or [])
@@ -84,4 +87,8 @@ def review_items(attempt, questions, options):
             item["score"] = result.get("score")
             general = [question.general_feedback] if question.general_feedback else []
             item["feedback"] = list(result.get("feedback") or []) + general
+        if slot["kind"] == "essay":  # a grader's words are always shown, once graded
+            item["pending"] = bool(result.get("pending"))
+            item["feedback"] = [] if item["pending"] else list(result.get("feedback") or [])
+            item["rubric"] = result.get("rubric") or []
     return items

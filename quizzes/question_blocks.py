@@ -132,6 +132,35 @@ class LikertBlock(blocks.StructBlock):
         icon = "pick"
 
 
+class LevelBlock(blocks.StructBlock):
+    points = blocks.IntegerBlock(min_value=0, default=0)
+    label = blocks.CharBlock()
+
+
+class CriterionBlock(blocks.StructBlock):
+    name = blocks.CharBlock()
+    levels = blocks.ListBlock(LevelBlock(), min_num=2,
+                              help_text=_("From the weakest answer to the best."))
+
+
+class EssayBlock(blocks.StructBlock):
+    """A free-text answer that a trainer or the learner's facilitator grades."""
+
+    criteria = blocks.ListBlock(
+        CriterionBlock(), default=[], label=_("Criteria"),
+        help_text=_("Optional rubric: the grader picks a level per criterion and the mark is "
+                    "the share of the points. Without criteria, the grader gives the mark."))
+    grader_info = blocks.TextBlock(
+        required=False, default="", label=_("Information for graders"),
+        help_text=_("Never shown to learners: what a good answer contains."))
+    response_lines = blocks.IntegerBlock(default=10, min_value=3, max_value=40,
+                                         label=_("Lines of the answer box"))
+
+    class Meta:
+        label = _("Essay (graded by a person)")
+        icon = "edit"
+
+
 QUESTION_TYPE_BLOCKS = [
     ("single", SingleChoiceBlock()),
     ("multiple", MultipleResponseBlock()),
@@ -141,5 +170,6 @@ QUESTION_TYPE_BLOCKS = [
     ("matching", MatchingBlock()),
     ("ordering", OrderingBlock()),
     ("likert", LikertBlock()),
+    ("essay", EssayBlock()),
 ]
 KINDS = [name for name, _block in QUESTION_TYPE_BLOCKS]

@@ -234,23 +234,38 @@ def finalise_if_overdue(attempt, quiz):
 
 
 def finish(attempt, questions, quiz, when):
-    results, score = {}, 0.0
+    results = {}
     for slot in attempt.layout:
         question = questions[slot["key"]]
         graded = grade(slot["kind"], question.spec_data(), attempt.answers.get(slot["key"]))
         mark = None if graded.fraction is None else round(graded.fraction * slot["mark"], 4)
-        score += mark or 0
         results[slot["key"]] = {"fraction": graded.fraction, "mark": mark,
                                 "feedback": graded.feedback, "score": graded.score}
+        if graded.pending:
+            results[slot["key"]]["pending"] = True
     attempt.results = results
-    attempt.score = round(score, 4)
-    attempt.grade = round(100 * score / attempt.max_score, 2) if attempt.max_score else None
-    attempt.passed = attempt.grade is None or attempt.grade >= quiz.pass_mark
     attempt.state, attempt.submitted_at = Attempt.SUBMITTED, when
+    conclude(attempt, quiz)
+
+
+def conclude(attempt, quiz):
+    """Score, grade and pass from the attempt's results, unless an essay still waits for
+    its grader; then whether the step is complete. Saves the attempt."""
+    attempt.awaiting_grading = any(r.get("pending") for r in attempt.results.values())
+    score = sum(r["mark"] or 0 for r in attempt.results.values() if not r.get("pending"))
+    attempt.score = None if attempt.awaiting_grading else round(score, 4)
+    if attempt.awaiting_grading:
+        attempt.grade = attempt.passed = None
+    else:
+        attempt.grade = round(100 * score / attempt.max_score, 2) if attempt.max_score else None
+        attempt.passed = attempt.grade is None or attempt.grade >= quiz.pass_mark
     attempt.save()
+    if attempt.awaiting_grading:
+        return
     # The step is complete when the quiz grade (by the grading method) passes.
     submitted = list(Attempt.objects.filter(user=attempt.user, quiz_key=attempt.quiz_key,
-                                            state=Attempt.SUBMITTED).order_by("number"))
+                                            state=Attempt.SUBMITTED, awaiting_grading=False)
+                     .order_by("number"))
     quiz_grade = final_grade(submitted, quiz.grading_method)
     if quiz_grade is None or quiz_grade >= quiz.pass_mark:
         progress.complete_step(attempt.user, quiz, attempt.course_key)

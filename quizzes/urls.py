@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import grading_views, views
 
 app_name = "sse_quizzes"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("attempts/<uuid:attempt_id>/save/", views.save, name="save"),
     path("attempts/<uuid:attempt_id>/submit/", views.submit, name="submit"),
     path("attempts/<uuid:attempt_id>/review/", views.review, name="review"),
+    path("grading/", grading_views.queue, name="grading"),
+    path("grading/<uuid:attempt_id>/", grading_views.grade, name="grade"),
 ]

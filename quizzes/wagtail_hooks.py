@@ -79,6 +79,9 @@ def report_button(page, user, view_name=None, next_url=None):
                      icon_name="help", priority=55)
         yield Button(_("Quiz report"), reverse("sse_quizzes_report", args=[page.id]),
                      icon_name="doc-full", priority=60)
+        yield Button(_("Answers to grade"),
+                     f"{reverse('sse_quizzes:grading')}?quiz={page.translation_key}",
+                     icon_name="edit", priority=65)
 
 
 @hooks.register(TRAINER_PERMISSIONS_HOOK)

@@ -250,41 +250,43 @@ def test_id_numbers_and_tags_in_comments_are_kept(db):
 
 # ---- what the bank cannot hold ---------------------------------------------------
 
-ESSAY_FILE = """$CATEGORY: Plans
+PLANS_FILE = """$CATEGORY: Plans
 
 ::Intro:: Read the case, then answer.
 
 ::Idea:: Which need does your idea meet? {=a real need ~a fashion}
 
 ::Essay:: Describe your business idea. {####Think of your clients.}
+
+::Outro:: Thank you.
 """
 
 
-def test_essays_and_descriptions_block_the_file_unless_left_out_on_request(db):
-    check = import_gift(ESSAY_FILE)
-    assert [line for line, _message in check.problems] == [3, 7]
+def test_descriptions_block_the_file_unless_left_out_on_request(db):
+    check = import_gift(PLANS_FILE)
+    assert [line for line, _message in check.problems] == [3, 9]
     assert "“Intro”: description (text without answers) is not supported" in check.problems[0][1]
-    assert "“Essay”: essay ({}) is not supported" in check.problems[1][1]
     assert not Question.objects.exists()
-    check = import_gift(ESSAY_FILE, skip_unsupported=True)
-    assert check.problems == [] and [line for line, _m in check.skipped] == [3, 7]
-    assert list(Question.objects.values_list("name", flat=True)) == ["Idea"]
-    assert check_gift(ESSAY_FILE)[1]  # the admin's first check still reports them
+    check = import_gift(PLANS_FILE, skip_unsupported=True)
+    assert check.problems == [] and [line for line, _m in check.skipped] == [3, 9]
+    assert sorted((q.name, q.kind) for q in Question.objects.all()) == [
+        ("Essay", "essay"), ("Idea", "single")]
+    assert check_gift(PLANS_FILE)[1]  # the admin's first check still reports them
 
 
 def test_the_command_leaves_out_unsupported_questions_only_when_asked(db, tmp_path, capsys):
     path = tmp_path / "plans.gift"
-    path.write_text(ESSAY_FILE, encoding="utf-8")
+    path.write_text(PLANS_FILE, encoding="utf-8")
     with pytest.raises(CommandError, match="2 problem"):
         call_command("import_gift", str(path))
-    assert "plans.gift:7: “Essay”: essay ({}) is not supported" in capsys.readouterr().err
+    assert "plans.gift:9: “Outro”: description" in capsys.readouterr().err
     call_command("import_gift", str(path), skip_unsupported=True, dry_run=True)
     out = capsys.readouterr().out
     assert "plans.gift:3: left out: “Intro”: description" in out
-    assert "would import 1 question(s), left out 2." in out
+    assert "would import 2 question(s), left out 2." in out
     assert not Question.objects.exists()
     call_command("import_gift", str(path), skip_unsupported=True)
-    assert Question.objects.get().name == "Idea"
+    assert Question.objects.count() == 2
 
 
 # ---- export ----------------------------------------------------------------------

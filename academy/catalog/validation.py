@@ -11,7 +11,8 @@ COMPLETION = {"manual", "view"}
 def question_shape(question):
     spec = question.spec
     sizes = [len(spec.get(k) or []) for k in ("choices", "answers", "pairs", "items",
-                                              "statements", "scale")]
+                                              "statements", "scale", "criteria")]
+    sizes += [len(c["levels"]) for c in spec.get("criteria") or []]
     return (question.name, question.kind, *sizes)
 
 

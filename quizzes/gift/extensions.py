@@ -6,7 +6,10 @@
 - options, in a comment line of the question so that Moodle ignores them:
   // [all-or-nothing] (multiple response), [case-sensitive] and [ignore-accents]
   (short answer), [unit:%] (numeric). Files written before options moved to comments
-  carry them at the start of the answers; they are still read there.
+  carry them at the start of the answers; they are still read there;
+- essays' rubrics, in comment lines: // [criterion:Clarity|0 unclear|2 clear]
+  (a name, then levels from the weakest: points and a label; \\| and \\] for the
+  characters).
 
 Inside these texts, \\> \\? \\* \\! \\% \\- stand for the character.
 """
@@ -42,6 +45,36 @@ def write_options(options):
     tokens = [f"[{name}:{value}]" if name == "unit" else f"[{name}]"
               for name, value in options.items()]
     return "// " + " ".join(tokens) if tokens else ""
+
+
+CRITERION = re.compile(r"\[criterion:((?:\\.|[^\]\\])*)\]")
+
+
+def criteria_in(comments):
+    """An essay's rubric from comment lines: // [criterion:Name|0 weak|2 good|4 strong]."""
+    criteria = []
+    for raw in CRITERION.findall(comments):
+        name, *levels = [part.replace("\\|", "|").replace("\\]", "]").strip()
+                         for part in re.split(r"(?<!\\)\|", raw)]
+        parsed = []
+        for level in levels:
+            match = re.fullmatch(r"(\d+)\s+(.+)", level, re.S)
+            if not match:
+                raise GiftError(f"criterion “{name}”: '{level}' needs points then a label")
+            parsed.append({"points": int(match.group(1)), "label": match.group(2)})
+        if not name or len(parsed) < 2:
+            raise GiftError("a criterion needs a name and at least two levels")
+        criteria.append({"name": name, "levels": parsed})
+    return criteria
+
+
+def write_criteria(criteria):
+    def text(value):
+        return str(value).replace("\\", "").replace("|", "\\|").replace("]", "\\]") \
+            .replace("\n", " ")
+    return ["// [criterion:" + "|".join(
+        [text(c["name"])] + [f"{level['points']} {text(level['label'])}" for level in c["levels"]])
+        + "]" for c in criteria]
 
 
 def text_of(raw):

@@ -1,8 +1,8 @@
 """Read GIFT as Moodle's importer reads it (question/format/gift), type by type.
 
-What Moodle imports and this bank holds is read the same way; essays ({}) and
-descriptions (no braces) are reported as unsupported, so that a file can be imported
-without them when the trainer asks. Where Moodle would store something broken (an
+What Moodle imports and this bank holds is read the same way; descriptions (no
+braces) are reported as unsupported, so that a file can be imported without them
+when the trainer asks. Where Moodle would store something broken (an
 answer that is not a number, no answer worth 100 %), the question is refused with
 the reason, as Moodle's own question editor would.
 """
@@ -99,11 +99,13 @@ def read_question(line, lines, comments, category):
     if not plain:
         raise GiftError("the question has no text")
     name = name or readable_name(plain)
-    if not answers:
-        raise Unsupported(f"“{name}”: essay ({{}}) is not supported")
     general_format, general = split_format(general, fmt)
     options = extensions.options_in(comment_text)
-    kind, spec = read_answers(answers, fmt, options)
+    if answers:
+        kind, spec = read_answers(answers, fmt, options)
+    else:  # {}: an essay, graded by a person (quizzes/essays.py)
+        kind, spec = "essay", {"criteria": extensions.criteria_in(comment_text),
+                               "grader_info": "", "response_lines": 10}
     idnumber, tags = id_and_tags(comment_text)
     if len(idnumber) > MAX_IDNUMBER:
         raise GiftError(f"the id number is longer than {MAX_IDNUMBER} characters")

@@ -93,6 +93,8 @@ def inline_answers(kind, spec):
         return extensions.write_ordering(spec)
     if kind == "likert":
         return extensions.write_likert(spec)
+    if kind == "essay":
+        return ""
     return None
 
 
@@ -116,6 +118,8 @@ def write_question(question):
         extensions.write_options(options_of(question.kind, question.spec)),
         "// an SSE Academy question type, which Moodle does not have"
         if question.kind in ("ordering", "likert") else "",
+        *(extensions.write_criteria(question.spec.get("criteria") or [])
+          if question.kind == "essay" else []),
     ) if line]
     head = f"::{escape(question.name)}::[html]{escape(question.text_html.strip())}"
     general = f"####{as_html(question.general_feedback)}" if question.general_feedback else ""

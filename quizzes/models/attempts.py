@@ -31,6 +31,8 @@ class Attempt(models.Model):
     max_score = models.FloatField(default=0)
     grade = models.FloatField(null=True, blank=True, help_text=_("percent"))
     passed = models.BooleanField(null=True)
+    # Submitted with essays that a person has not graded yet: no grade until they are.
+    awaiting_grading = models.BooleanField(default=False, db_index=True)
 
     class Meta:
         verbose_name = _("quiz attempt")

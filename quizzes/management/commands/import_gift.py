@@ -7,7 +7,7 @@ from ...bank_io import import_gift
 
 class Command(BaseCommand):
     help = ("Import questions from a GIFT file into the question bank (nothing if any error; "
-            "essays and descriptions only with --skip-unsupported, which leaves them out).")
+            "descriptions only with --skip-unsupported, which leaves them out).")
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check only, save nothing")
         parser.add_argument("--skip-unsupported", action="store_true",
                             help="import the file without the questions of types the bank "
-                                 "lacks (essays, descriptions), and list them")
+                                 "lacks (descriptions), and list them")
 
     def handle(self, *args, **options):
         path = Path(options["file"])
