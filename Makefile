@@ -1,7 +1,8 @@
 # make run   — set up what is missing, load the demo content, serve on http://127.0.0.1:8000
 # make test  — set up what is missing, run the whole suite
 # make lint  — ruff;  make bench — the benchmark table;  make worker — a Celery worker
-# make beat  — the Celery beat scheduler (daily notification digest)
+# make beat  — the Celery beat scheduler (daily notification digest, outbox sweep)
+# make serve — the production profile on gunicorn (environment as in README, "Production")
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,8 +10,12 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WEB_WORKERS ?= 3
+WEB_THREADS ?= 4
+# Both queues by default; in production run one worker (or more) per queue (README).
+QUEUES ?= celery,academy-long
 
-.PHONY: setup run test lint bench worker beat messages messages-update clean
+.PHONY: setup run test lint bench worker beat serve messages messages-update clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,9 +57,17 @@ bench: $(VENV)/.installed messages
 	$(PY) -m bench $(BENCH_ARGS)
 
 worker: $(VENV)/.installed
-	$(VENV)/bin/celery -A demo_site.celery worker --loglevel=info
+	$(VENV)/bin/celery -A demo_site.celery worker -Q $(QUEUES) --loglevel=info
 
-# The scheduler (one per site) that queues periodic tasks such as the daily digest.
+# The production profile: SECRET_KEY, ALLOWED_HOSTS, EMAIL_HOST, DATABASE_URL, CACHE_URL,
+# CELERY_BROKER_URL and the badge key come from the environment (README, "Production").
+serve: $(VENV)/.installed messages
+	DJANGO_SETTINGS_MODULE=demo_site.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=demo_site.settings.production $(VENV)/bin/gunicorn demo_site.wsgi:application \
+	  --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads $(WEB_THREADS) --access-logfile -
+
+# The scheduler — exactly one per site, whatever the number of nodes — that queues the
+# periodic tasks: the daily digest, and the outbox sweep every minute.
 beat: $(VENV)/.installed
 	$(VENV)/bin/celery -A demo_site.celery beat --loglevel=info --schedule $(VENV)/celerybeat-schedule
 

@@ -1,4 +1,4 @@
-"""Render a Plan as PDF with fpdf2 (DejaVu Sans when installed, for every accent)."""
+"""Render a Plan as PDF with fpdf2, in the fonts the pack ships (courses.pdf)."""
 
 from django.utils.translation import gettext as _
 

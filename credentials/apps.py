@@ -11,6 +11,7 @@ class CredentialsConfig(AppConfig):
     def ready(self):
         from courses.progress import course_completed
 
+        from . import checks  # noqa: F401  (registers the badge key check)
         from .signals import queue_certificate
 
         course_completed.connect(queue_certificate, dispatch_uid="credentials.queue_certificate")

@@ -21,8 +21,18 @@ def issuer_url():
     return getattr(settings, "ACADEMY_BADGE_ISSUER_URL", site_url() + "/")
 
 
+def badge_key_pem():
+    """The signing key's PEM text, when the settings give it (else the file below)."""
+    return getattr(settings, "ACADEMY_BADGE_KEY_PEM", "") or ""
+
+
+def badge_key_may_be_created():
+    """Whether a missing key file is created (a development site); production says no."""
+    return bool(getattr(settings, "ACADEMY_BADGE_KEY_CREATE", True))
+
+
 def badge_key_path():
-    """Where the Ed25519 signing key is kept (created on first use, mode 0600)."""
+    """Where the Ed25519 signing key file is (mode 0600)."""
     default = Path(getattr(settings, "BASE_DIR", ".")) / "private" / "badge-signing-key.pem"
     return Path(getattr(settings, "ACADEMY_BADGE_KEY_PATH", default))
 

@@ -218,9 +218,11 @@ if os.environ.get("CELERY_VISIBILITY_TIMEOUT"):
         "unacked_restore_interval": max(1, min(10, _visibility)),
         "unacked_restore_throttle": 1,
     }
-# Certificates and badges (see README): where the badge signing key is kept.
+# Certificates and badges (see README): the badge signing key, as a file or as its PEM
+# text. Here a missing file is created on first use; the production profile refuses that.
 ACADEMY_BADGE_KEY_PATH = Path(os.environ.get("ACADEMY_BADGE_KEY_PATH",
                                              BASE_DIR / "private" / "badge-signing-key.pem"))
+ACADEMY_BADGE_KEY_PEM = os.environ.get("ACADEMY_BADGE_KEY_PEM", "")
 # Celery beat (`make beat`): the daily notification digest, at this UTC hour.
 ACADEMY_NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("ACADEMY_NOTIFICATIONS_DIGEST_HOUR", "6"))
 CELERY_BEAT_SCHEDULE = {

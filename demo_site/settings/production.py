@@ -25,6 +25,17 @@ MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDD
 if not os.environ.get("EMAIL_HOST"):
     raise ImproperlyConfigured("Set EMAIL_HOST (and EMAIL_HOST_USER/PASSWORD) in production.")
 
+# One identity on every node: the badge signing key comes from the environment (the
+# file every node and worker is given, or its text), never created here.
+ACADEMY_BADGE_KEY_CREATE = False
+if not (os.environ.get("ACADEMY_BADGE_KEY_PEM") or os.environ.get("ACADEMY_BADGE_KEY_PATH")):
+    raise ImproperlyConfigured(
+        "Set ACADEMY_BADGE_KEY_PATH (a key file every node can read) or ACADEMY_BADGE_KEY_PEM "
+        "in production; `manage.py create_badge_key <file>` makes one.")
+if not (os.environ.get("ACADEMY_BADGE_KEY_PEM") or ACADEMY_BADGE_KEY_PATH.is_file()):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"ACADEMY_BADGE_KEY_PATH names no file: {ACADEMY_BADGE_KEY_PATH}.")  # noqa: F405
+
 # Cached sessions need a cache every worker shares; without CACHE_URL, use the database.
 if not os.environ.get("CACHE_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
