@@ -231,6 +231,13 @@ class LessonPage(StepPage):
     def completes_with_h5p(self):
         return self.completion_rule == "h5p"
 
+    def serve(self, request, *args, **kwargs):
+        if not self.h5p_blocks():
+            return super().serve(request, *args, **kwargs)
+        from ..h5p.page_policy import with_player_policy
+
+        return with_player_policy(super().serve, request, *args, **kwargs)
+
     def h5p_blocks(self):
         return [block for block in self.body if block.block_type == "h5p"]
 

@@ -7,6 +7,7 @@ emails printed on the console.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     # Outermost, so that it also sees what WhiteNoise serves (production profile).
     "courses.h5p.middleware.H5PFileHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -265,6 +269,43 @@ if os.environ.get("ACADEMY_H5P_URL"):
 if os.environ.get("ACADEMY_H5P_ASYNC_IMPORT_BYTES"):
     ACADEMY_H5P_ASYNC_IMPORT_BYTES = int(os.environ["ACADEMY_H5P_ASYNC_IMPORT_BYTES"])
 
+# Security headers (README, "Security headers"): a strict Content-Security-Policy on
+# every page (django-csp) and a Permissions-Policy (django-permissions-policy). Lesson
+# pages with H5P add what the player needs themselves (courses/h5p/page_policy.py).
+def bucket_sources():
+    """Where Wagtail images and documents (signed URLs) come from when in a bucket."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return []
+    endpoint = urlsplit(AWS_S3_ENDPOINT_URL or "https://amazonaws.com")
+    return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://*.{endpoint.netloc}"]
+
+
+_media_sources = env_list("CSP_MEDIA_SOURCES") or bucket_sources()
+CONTENT_SECURITY_POLICY = {
+    # The Wagtail admin runs inline scripts and styles: it keeps its own headers.
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_sources],
+        "media-src": ["'self'", *_media_sources],
+        # Video blocks: the oEmbed providers whose players a lesson may frame.
+        "frame-src": env_list("CSP_FRAME_SOURCES", "https://www.youtube.com,"
+                              "https://www.youtube-nocookie.com,https://player.vimeo.com"),
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: [] for feature in ("camera", "microphone", "geolocation", "payment", "usb",
+                                "serial", "hid", "bluetooth", "midi", "display-capture",
+                                "accelerometer", "gyroscope", "magnetometer", "browsing-topics")
+} | {"fullscreen": ["self", *filter(None, [ACADEMY_H5P_PLAYER_ORIGIN.rstrip("/")]),
+                    *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]]}
+
 # Where `load_catalog` reads the courses (default: the catalog shipped in the package).
 if os.environ.get("ACADEMY_CATALOG_DIR"):
     ACADEMY_CATALOG_DIR = Path(os.environ["ACADEMY_CATALOG_DIR"])
@@ -277,7 +318,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "c
 # "Translate" makes drafts: a French copy is not shown to learners before a trainer
 # has translated and published it (courses.translations).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive wrapper is an inline style, which the CSP refuses: the pack's CSS
+# sizes video frames instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 LOGGING = {
     "version": 1,
