@@ -5,12 +5,14 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import CoursePage, H5PPackage, H5PUpload, XAPIStatement
+from ..outbox import enqueue_after_commit
 from ..tasks import import_h5p_upload
 from . import conf
 from .content_types import with_content_type
@@ -51,10 +53,12 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
-        record = store_upload(file, request.user)
         if file.size > conf.ASYNC_IMPORT_BYTES():
-            import_h5p_upload.delay(record.pk)
+            with transaction.atomic():  # the upload's row and its import task (the outbox)
+                record = store_upload(file, request.user)
+                enqueue_after_commit(import_h5p_upload, record.pk)
         else:
+            record = store_upload(file, request.user)
             import_h5p_upload.apply(args=[record.pk])
         return redirect("sse_h5p_upload")
     uploads = list(H5PUpload.objects.select_related("package")[:20])
