@@ -13,8 +13,10 @@ from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
+    DateTimeField,
     Exists,
     ExpressionWrapper,
     F,
@@ -25,6 +27,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.lookups import StartsWith
+from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
 from .models import Enrolment, StepProgress, step_page_models
@@ -64,6 +67,14 @@ class ModuleItem:
     @property
     def percent(self):
         return round(100 * self.done / self.total) if self.total else 0
+
+    def progress_label(self):
+        # The progress bar's words (includes/progress_bar.html), made once per module
+        # here: twenty {% blocktranslate %} were a good part of a long outline's cost.
+        done = self.done
+        return _("%(percent)s%% — %(done)s of %(total)s steps") % {
+            "percent": round(100 * done / self.total) if self.total else 0,
+            "done": done, "total": self.total}
 
 
 @dataclass
@@ -215,26 +226,30 @@ def assemble(course, rows, course_url):
 
 def read_standing(outline, user, answers_for=None):
     """One query: the learner's enrolment in the course and their progress rows on its
-    steps (with the worksheet answers of the step `answers_for` only, to stay small).
+    steps: whether each is done, when an unfinished one (or `answers_for`) was last
+    opened, and the worksheet answers of the step `answers_for` only, to stay small.
     Fills them into the outline; returns it."""
     steps = {step.key: step for step in outline.steps}
+    columns = ("is_enrolment", "key", "done", "seen", "current_answers", "id")
     enrolment = Enrolment.objects.filter(user=user, course_key=outline.course_key).annotate(
-        is_enrolment=Value(True), key=F("course_key"), seen=F("enrolled_at"),
+        is_enrolment=Value(True), key=F("course_key"), done=Value(False),
+        seen=Value(None, output_field=DateTimeField()),
         current_answers=Value(None, output_field=JSONField()),
-    ).values_list("is_enrolment", "key", "completed_at", "seen", "current_answers", "id")
+    ).values_list(*columns)
     progress = StepProgress.objects.filter(user=user, step_key__in=list(steps)).annotate(
-        is_enrolment=Value(False), key=F("step_key"), seen=F("last_viewed_at"),
+        is_enrolment=Value(False), key=F("step_key"),
+        done=ExpressionWrapper(Q(completed_at__isnull=False), output_field=BooleanField()),
+        seen=Case(When(Q(completed_at__isnull=True) | Q(step_key=answers_for),
+                       then=F("last_viewed_at")), default=Value(None)),
         current_answers=Case(When(step_key=answers_for, then=F("answers")), default=Value(None)),
-    ).values_list("is_enrolment", "key", "completed_at", "seen", "current_answers", "id")
-    for is_enrolment, key, completed_at, seen, answers, pk in enrolment.union(progress, all=True):
+    ).values_list(*columns)
+    for is_enrolment, key, done, seen, answers, pk in enrolment.union(progress, all=True):
         if is_enrolment:
             # Only what pages ask of it; the counters are the dashboard's (courses.standing).
-            outline.enrolment = Enrolment(id=pk, user=user, course_key=key, enrolled_at=seen,
-                                          completed_at=completed_at)
+            outline.enrolment = Enrolment(id=pk, user=user, course_key=key)
         elif key in steps:
             step = steps[key]
-            step.completed, step.last_viewed_at = completed_at is not None, seen
-            step.answers = answers or {}
+            step.completed, step.last_viewed_at, step.answers = bool(done), seen, answers or {}
     if outline.enrolment is None:  # progress rows without an enrolment are not shown
         for step in steps.values():
             step.completed, step.last_viewed_at, step.answers = False, None, {}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .models import CoursePage, Enrolment, StepProgress
 from .outline import not_restricted
@@ -91,17 +91,18 @@ def learner_standings(request):
     )
     keys = set(course_keys)
     courses = in_language([row for row in rows if row.translation_key in keys], get_language())
+    one_site = len({root.site_id for root in Site.get_site_root_paths()}) == 1
     standings = []
     for enrolment in enrolments:
         course = courses.get(enrolment.course_key)
         if course is None:
             continue
-        standing = CourseStanding(course, url_for(course, request), enrolment)
+        standing = CourseStanding(course, url_for(course, request, one_site), enrolment)
         if enrolment.total_steps and enrolment.completed_steps < enrolment.total_steps:
             step = next((r for r in rows if r.translation_key == enrolment.opened_key
                          and r.path.startswith(course.path)), None)
             standing.continue_step = (
-                StepLink(url_for(step, request), step.title) if step
+                StepLink(url_for(step, request, one_site), step.title) if step
                 else StepLink(reverse("sse_courses:continue", args=[course.id]))
             )
         standings.append(standing)
@@ -115,6 +116,12 @@ def course_type():
     return ContentType.objects.get_for_model(CoursePage)
 
 
-def url_for(row, request):
-    # No query: Wagtail builds it from the url_path and the site's cached root paths.
-    return Page(url_path=row.url_path).get_url(request) or ""
+def url_for(row, request, one_site):
+    """What Page.get_url gives (relative on a one-site install), from the url_path and
+    the site's cached root paths, without the query for the request's Site that
+    get_url makes in a view Wagtail did not route."""
+    parts = Page(url_path=row.url_path).get_url_parts(request)
+    if not parts or parts[2] is None:
+        return ""
+    _site_id, root_url, path = parts
+    return path if one_site else root_url + path
