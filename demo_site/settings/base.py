@@ -66,6 +66,10 @@ MIDDLEWARE = [
     # Outermost, so that it also sees what WhiteNoise serves (production profile).
     "courses.h5p.middleware.H5PFileHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Pages leave compressed (a 200-lesson lesson page: ~11 KB → ~2 KB). Safe with CSRF
+    # tokens: Django masks them anew in every response and pads each gzip response with
+    # random bytes (DESIGN.md, "Speed"). Static files are compressed by WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
