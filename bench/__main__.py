@@ -4,6 +4,7 @@ Runs in a throwaway test database on whatever DATABASE_URL points at (SQLite by
 default), so the site's own data is never touched.
 
     python -m bench [--sizes 10,200] [--repeat 20] [--json results.json]
+    python -m bench --served [--sizes 10,200] [--rounds 3] [--duration 5]   (bench/served.py)
 """
 
 import argparse
@@ -11,6 +12,7 @@ import io
 import json
 import os
 import platform
+import secrets
 import statistics
 import sys
 import time
@@ -34,8 +36,22 @@ def parse_args(argv):
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per flow")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--h5p-sizes", default="1,50",
-                        type=lambda text: [int(s) for s in text.split(",")],
-                        help="H5P package sizes in MB")
+                        type=lambda text: [int(s) for s in text.split(",") if s],
+                        help="H5P package sizes in MB (empty: no import figures)")
+    parser.add_argument("--groups", default="",
+                        help="only these groups, by what grows (lessons,questions,learners,"
+                             "notifications,certificates,posts,threads,reported); default: all")
+    served = parser.add_argument_group("served mode (bench/served.py; needs PostgreSQL)")
+    served.add_argument("--served", action="store_true",
+                        help="requests/s under gunicorn instead of the in-process table")
+    served.add_argument("--rounds", type=int, default=3, help="alternating rounds per page")
+    served.add_argument("--duration", type=int, default=5, help="seconds of load per page and round")
+    served.add_argument("--connections", type=int, default=8, help="concurrent connections")
+    served.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    served.add_argument("--cache-url", default=os.environ.get("CACHE_URL", ""),
+                        help="the served site's CACHE_URL (sessions); default: $CACHE_URL")
+    served.add_argument("--python-client", action="store_true",
+                        help="load with the small Python client even when wrk is installed")
     return parser.parse_args(argv)
 
 
@@ -74,12 +90,13 @@ def run(args):
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
+    from django.test.utils import override_settings, setup_test_environment
 
     from . import h5p
     from .flows import GROUPS
 
-    setup_test_environment()
+    setup_test_environment(debug=False)  # as served: no query log, no debug pages
+    override_settings(ROOT_URLCONF="bench.bare_urls").enable()  # the site + the bare view
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("create_demo_site", verbosity=0, stdout=io.StringIO())
@@ -89,7 +106,10 @@ def run(args):
                         "notifications": args.notifications, "certificates": args.certificates,
                         "learners": args.learners, "posts": args.posts, "threads": args.threads,
                         "reported": args.reports}
+        chosen = set(filter(None, args.groups.split(",")))
         for unit, build, flows in GROUPS:
+            if chosen and unit not in chosen:
+                continue
             for size in [int(s) for s in scale_points[unit].split(",")]:
                 scenario = build(size)
                 client = Client()
@@ -114,10 +134,23 @@ def print_table(rows, engine):
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_site.settings.test")
+    if args.served:  # sessions made here must verify in the served site: one SECRET_KEY
+        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()
     from django.db import connection
+
+    if args.served:
+        from .served import print_served, run_served
+
+        figures = run_served(args)
+        print_served(figures)
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as handle:
+                json.dump({"served": figures}, handle, indent=2)
+            print(f"\nwritten to {args.json}")
+        return
 
     rows, h5p_rows = run(args)
     print_table(rows, connection.vendor)

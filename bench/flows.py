@@ -16,6 +16,11 @@ from .credentials import GROUP as CERTIFICATES
 from .notifications import GROUP as NOTIFICATIONS
 
 
+def bare_view(scenario):
+    """Session and user, a few bytes (bench/bare_urls.py): what every page costs at least."""
+    return lambda: ("get", "/bench/bare/", None, "bare ")
+
+
 def course_page(scenario):
     return lambda: ("get", scenario["course"].url, None, f"{scenario['percent']}%")
 
@@ -116,7 +121,8 @@ def cohort_export(scenario):
 
 GROUPS = [
     ("lessons", lesson_scenario, [
-        ("course page", course_page), ("lesson page", lesson_page), ("dashboard", dashboard)]),
+        ("bare view", bare_view), ("course page", course_page), ("lesson page", lesson_page),
+        ("dashboard", dashboard)]),
     ("questions", quiz_scenario, [
         ("quiz attempt page", quiz_attempt_page), ("quiz autosave", quiz_autosave),
         ("quiz submission", quiz_submission)]),
