@@ -1,6 +1,6 @@
 # make run   — set up what is missing, load the demo content, serve on http://127.0.0.1:8000
 # make test  — set up what is missing, run the whole suite
-# make lint  — ruff;  make bench — the benchmark table;  make worker — a Celery worker
+# make lint  — ruff;  make bench — the benchmark table;  make load — a load run;  make worker — a Celery worker
 # make beat  — the Celery beat scheduler (daily notification digest, outbox sweep)
 # make serve — the production profile on gunicorn (environment as in README, "Production")
 
@@ -15,7 +15,7 @@ WEB_THREADS ?= 4
 # Both queues by default; in production run one worker (or more) per queue (README).
 QUEUES ?= celery,academy-long
 
-.PHONY: setup run test lint bench worker beat serve messages messages-update clean
+.PHONY: setup run test lint bench load worker beat serve messages messages-update clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed messages
 	$(PY) -m bench $(BENCH_ARGS)
+
+# 100 simulated learners for 60 s on the production stack (README, "Benchmarks").
+load: $(VENV)/.installed messages
+	$(PY) -m bench.load $(LOAD_ARGS)
 
 worker: $(VENV)/.installed
 	$(VENV)/bin/celery -A demo_site.celery worker -Q $(QUEUES) --loglevel=info
