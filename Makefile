@@ -47,8 +47,11 @@ run: setup
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Two test processes (pytest-xdist): tests that start Celery workers run one after another
+# on one of them, the embedding test beside them (tests/conftest.py groups them).
+TEST_PROCESSES ?= 2
 test: $(VENV)/.installed node_modules/.installed messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

@@ -9,6 +9,7 @@ the host's is granted, renamed or deleted; Facilitators and Learners get no admi
 
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -23,6 +24,15 @@ COLLECTION_PERMISSIONS = [
     "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
 ]
 ADMIN_PERMISSIONS = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
+
+
+def submit_translation_permission():
+    """wagtail-localize makes this one in a data migration, so a flushed database (tests)
+    lacks it until it is made again here; trainers need it to press "Translate"."""
+    content_type = ContentType.objects.get_or_create(app_label="wagtail_localize",
+                                                     model="translation")[0]
+    Permission.objects.get_or_create(content_type=content_type, codename="submit_translation",
+                                     defaults={"name": "Can submit translations"})
 
 
 def permissions(names):
@@ -51,6 +61,7 @@ def grant_catalogue(trainers, index_page):
 def sync_roles():
     from .models import CourseIndexPage
 
+    submit_translation_permission()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
     trainers = groups[TRAINERS]
     model_permissions = [name for fn in hooks.get_hooks(TRAINER_PERMISSIONS_HOOK) for name in fn()]

@@ -6,6 +6,8 @@ skipped with a message saying what is missing; in CI (CI=1) it fails.
 """
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -17,6 +19,8 @@ from academy.catalog.identifiers import translation_key
 from courses.models import CoursePage, LessonPage
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def require(available, what):
@@ -133,3 +137,40 @@ def greylisting_mail_server(monkeypatch):
 
     monkeypatch.setattr(EmailBackend, "send_messages", flaky)
     return calls
+
+
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (`--dist loadgroup`): tests that start Celery workers or share a
+    broker run one after another on one process; the embedding test runs beside them."""
+    for item in items:
+        if item.get_closest_marker("embedding"):
+            item.add_marker(pytest.mark.xdist_group("embedding"))
+        elif item.get_closest_marker("worker") or "integration" in item.nodeid.split("/"):
+            item.add_marker(pytest.mark.xdist_group("services"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium per test process, shared by the browser and embedding tests (Playwright's
+    sync API cannot run twice in one thread)."""
+    require(Path(CHROMIUM).exists() or shutil.which(CHROMIUM), f"Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "the playwright Python package")
+    require(AXE.exists(), "axe-core (run `npm install`)")
+    # The live server's thread and the test write the same database; SQLite locks it.
+    require(on_postgres(), "PostgreSQL for browser tests (set DATABASE_URL=postgres://…)")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # test makes between browser steps are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]

@@ -1,39 +1,9 @@
 """Browser tests: Playwright driving Debian's Chromium (never a downloaded browser)."""
 
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
-from ..conftest import on_postgres, require
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-
-@pytest.fixture(scope="session")
-def browser():
-    require(Path(CHROMIUM).exists() or shutil.which(CHROMIUM), f"Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "the playwright Python package")
-    require(AXE.exists(), "axe-core (run `npm install`)")
-    # The live server's thread and the test write the same database; SQLite locks it.
-    require(on_postgres(), "PostgreSQL for browser tests (set DATABASE_URL=postgres://…)")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the
-    # test makes between browser steps are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+from ..conftest import AXE
 
 
 @pytest.fixture

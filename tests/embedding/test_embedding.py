@@ -19,13 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import require
+from ..conftest import CHROMIUM, require
 from .readme_steps import apply_steps, readme_steps, run
 
 pytestmark = [pytest.mark.embedding, pytest.mark.browser]
 REPO = Path(__file__).resolve().parents[2]
 H5P_PACKAGE = REPO.parent / "shared" / "fixtures" / "h5p" / "h5p-test.h5p"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 # A host app of the host's own, labelled "notifications", with a model whose reverse
 # accessor on users, URL namespace and template folder use that name too.
@@ -83,11 +82,13 @@ def host_site(tmp_path_factory):
         run(["python", "manage.py", "startapp", "notifications"], host, env, log)
         (host / "notifications" / "models.py").write_text(HOST_NOTIFICATIONS_MODELS)
         settings_file = host / "host" / "settings" / "base.py"
-        # The host's mail goes to files the test reads (Django's default is SMTP).
         settings_file.write_text(settings_file.read_text()
-                                 + '\nINSTALLED_APPS += ["notifications"]\n'
-                                 + 'EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"\n'
-                                 + f'EMAIL_FILE_PATH = {str(work / "mail")!r}\n')
+                                 + '\nINSTALLED_APPS += ["notifications"]\n')
+        # The host's mail goes to files the test reads: local.py is read after dev.py,
+        # which sets the console backend.
+        (host / "host" / "settings" / "local.py").write_text(
+            'EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"\n'
+            f'EMAIL_FILE_PATH = {str(work / "mail")!r}\n')
         run(["python", "manage.py", "makemigrations", "notifications"], host, env, log)
         run(["python", "manage.py", "migrate"], host, env, log)
         run(["python", "manage.py", "check", "--fail-level", "WARNING"], host, env, log)
@@ -114,22 +115,10 @@ def host_site(tmp_path_factory):
     server.wait(10)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(chromium):
-    context = chromium.new_context()
+def page(browser):
+    """A page of the Chromium the browser tests share (tests/conftest.py)."""
+    context = browser.new_context()
     yield context.new_page()
     context.close()
 
