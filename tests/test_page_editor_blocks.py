@@ -4,7 +4,6 @@ for English and French lessons, as a superuser and as a trainer (issue #19)."""
 
 import io
 import json
-import uuid
 
 import pytest
 from django.contrib.auth.models import Group
@@ -25,6 +24,7 @@ from courses.models import LessonPage, ModulePage
 from courses.role_setup import academy_collection
 from courses.roles import TRAINERS
 
+from .admin_helpers import listing, stream
 from .conftest import course_in, lessons_of
 from .h5p_builders import add_h5p_lesson, build
 
@@ -49,20 +49,6 @@ def media(settings, tmp_path):
         "document": Document.objects.create(title="Plan", collection=collection,
                                             file=ContentFile(b"plan", name="plan.txt")),
     }
-
-
-def listing(items):
-    """ListBlock form data (the shape of `streamfield`, without a type)."""
-    data = {str(i): {"value": v, "deleted": "", "order": str(i), "id": str(uuid.uuid4())}
-            for i, v in enumerate(items)}
-    return {**data, "count": str(len(items))}
-
-
-def stream(items):
-    """StreamBlock form data with block ids, as the editor's JavaScript sends them."""
-    data = {str(i): {"type": t, "value": v, "deleted": "", "order": str(i),
-                     "id": str(uuid.uuid4())} for i, (t, v) in enumerate(items)}
-    return {**data, "count": str(len(items))}
 
 
 def every_block(media):
